@@ -1,0 +1,3 @@
+module github.com/tally-news/tally
+
+go 1.26.8
