@@ -1,0 +1,126 @@
+// Package figures finds figure mentions in a sentence: number phrases that
+// count people (or delivered weapons), what they measure, the counted noun
+// phrase and whose people they are. Who asserts the figure is the
+// attribution stage's job.
+//
+// The rules work on tokens (internal/tokens) around each number phrase
+// (internal/numbers), in this order: drop numbers that are amounts, dates,
+// ages or measurements; read the noun phrase after the number; then find
+// the measure from, in turn, the noun itself ("1,100 casualties"), the verb
+// right before ("killing 12"), a noun of the number ("the deaths of 12",
+// "the death toll rose to 62"), the predicate after the noun phrase ("300
+// soldiers ... have died"), and finally the figure a subset belongs to
+// ("including five children").
+package figures
+
+import (
+	"github.com/tally-news/tally/internal/numbers"
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// Mention is one figure mention in a sentence.
+type Mention struct {
+	numbers.Phrase
+	Measure string
+	// Subject is the counted noun phrase's token range [SubjFirst, SubjLast],
+	// or SubjFirst > SubjLast when the number stands alone ("killing 12").
+	SubjFirst, SubjLast int
+	// Cue is the token index of the word that gave the measure, or -1.
+	Cue int
+	// Relative is true when the figure sits in a relative or participial
+	// clause that identifies an earlier event ("the siege that killed
+	// nearly 340"): background in the article's own voice.
+	Relative bool
+}
+
+// Find returns the figure mentions among toks, the tokens of one sentence.
+func Find(toks []tokens.Token) []Mention {
+	phrases := numbers.Find(toks)
+	var out []Mention
+	for k, p := range phrases {
+		if !isCount(toks, p) {
+			continue
+		}
+		m := Mention{Phrase: p, Cue: -1}
+		m.SubjFirst, m.SubjLast = nounPhrase(toks, p)
+		m.Measure, m.Cue = measure(toks, &m, phrases[k+1:])
+		if m.Measure == "" {
+			m.Measure, m.Cue = subset(toks, &m, out)
+		}
+		if m.Measure == "" {
+			continue
+		}
+		if !plausible(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// plausible drops mentions whose value cannot be a count.
+func plausible(m Mention) bool {
+	if m.HasValue && (m.Value < 1 || m.Value != float64(int64(m.Value)) && m.Value < 1000) {
+		return false
+	}
+	return true
+}
+
+// isCount drops number phrases that are amounts, dates, ages, durations,
+// measurements, ranks, years or fractions.
+func isCount(toks []tokens.Token, p numbers.Phrase) bool {
+	if p.Unit != "" {
+		return false
+	}
+	if p.First > 0 {
+		prev := toks[p.First-1]
+		if nonCountPrev[prev.Lower] {
+			return false
+		}
+		if prev.Text == "#" {
+			return false
+		}
+	}
+	if n := p.Last + 1; n < len(toks) {
+		next := toks[n]
+		if nonCountNext[next.Lower] || months[next.Lower] && p.Digits && p.Value <= 31 {
+			return false
+		}
+		// "24-hour", "25-year-old", "two-thirds", "5-0"
+		if (next.Text == "-" || next.Text == "–") && n+1 < len(toks) && !toks[n+1].SpaceBefore {
+			w := toks[n+1]
+			if nonCountNext[w.Lower] || w.Kind == tokens.Num {
+				return false
+			}
+		}
+		// "one of", "one in five"
+		if p.HasValue && p.Value == 1 && p.Qualifier == "exact" && (next.Lower == "of" || next.Lower == "in") {
+			return false
+		}
+		// Time of day "10:30".
+		if next.Text == ":" && n+1 < len(toks) && toks[n+1].Kind == tokens.Num && !toks[n+1].SpaceBefore {
+			return false
+		}
+		if next.Text == "/" || next.Text == "." && n+1 < len(toks) && toks[n+1].Kind == tokens.Num {
+			return false
+		}
+	}
+	// Years: four digits without separators, 1800–2100 ("in 2004", "the
+	// 1994 bombing").
+	if p.Digits && p.HasValue && p.Qualifier != "range" {
+		t := toks[p.NumFirst]
+		if len(t.Text) == 4 && allDigits(t.Text) && p.Value >= 1800 && p.Value <= 2100 && p.NumFirst == p.NumLast {
+			return false
+		}
+	}
+	return true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,485 @@
+package figures
+
+import (
+	"github.com/tally-news/tally/internal/numbers"
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// npStop ends a counted noun phrase: function words, verbs and adverbs.
+var npStop = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "of": true,
+	"from": true, "to": true, "by": true, "with": true, "for": true, "near": true,
+	"after": true, "during": true, "since": true, "into": true, "across": true,
+	"including": true, "among": true, "and": true, "or": true, "but": true, "as": true,
+	"who": true, "that": true, "which": true, "whom": true, "whose": true, "when": true,
+	"while": true, "where": true, "than": true, "this": true, "these": true, "those": true,
+	"it": true, "they": true, "he": true, "she": true, "we": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true, "said": true, "say": true, "says": true,
+	"according": true, "told": true, "reported": true, "over": true, "under": true,
+	"between": true, "about": true, "around": true, "inside": true, "outside": true,
+	"along": true, "alongside": true, "against": true, "before": true, "following": true,
+	"amid": true, "despite": true, "without": true, "within": true, "toward": true,
+	"towards": true, "out": true, "off": true, "up": true, "down": true, "there": true,
+	"here": true, "not": true, "no": true, "so": true, "if": true, "because": true,
+	"more": true, "less": true, "fewer": true, "last": true, "this'": true, "per": true,
+	"each": true, "every": true, "yesterday": true, "today": true, "tonight": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "fighting": true, "trying": true, "seeking": true,
+	"left": true, "leaving": true, "remain": true, "remained": true, "remains": true,
+	"arrive": true, "arrived": true, "arriving": true, "arrives": true, "return": true,
+	"returned": true, "back": true, "now": true, "then": true, "also": true, "too": true,
+}
+
+// nounPhrase returns the token range of the counted noun phrase after p:
+// "more than 1,000 [North Korean soldiers] have been killed",
+// "thousands of [troops]", "18,484 [wounded citizens]".
+func nounPhrase(toks []tokens.Token, p numbers.Phrase) (int, int) {
+	j := p.Last + 1
+	if j < len(toks) && toks[j].Lower == "of" && (!p.HasValue || p.Words && p.Value >= 100) {
+		j++ // "thousands of troops", "a dozen of"
+	}
+	first := j
+	n := 0
+	for j < len(toks) && n < 6 {
+		t := toks[j]
+		switch t.Kind {
+		case tokens.Num:
+			if len(t.Text) > 0 && t.Lower[len(t.Lower)-1] >= 'a' { // "152mm shells"
+				j++
+				n++
+				continue
+			}
+		case tokens.Punct:
+			// Inner hyphen: "al-Qaeda", "pro-Russian".
+			if t.Text == "-" && !t.SpaceBefore && j+1 < len(toks) && !toks[j+1].SpaceBefore && j > first {
+				j++
+				continue
+			}
+		case tokens.Word:
+			if npStop[t.Lower] || auxiliaries[t.Lower] || modals[t.Lower] {
+				break
+			}
+			if _, ok := measureVerbs[t.Lower]; ok {
+				// A participle right after the number is the measure
+				// itself ("46 Killed, 270 Injured"), taken as the phrase
+				// only when a noun follows ("18,484 wounded citizens").
+				if _, noun := measureNouns[t.Lower]; !(noun && j == first && j+1 < len(toks) && toks[j+1].Kind == tokens.Word && !npStop[toks[j+1].Lower] && !auxiliaries[toks[j+1].Lower]) {
+					break
+				}
+			}
+			if reportingVerb(t.Lower) {
+				break
+			}
+			j++
+			n++
+			continue
+		}
+		break
+	}
+	return first, j - 1
+}
+
+// reportingVerb reports whether w introduces a source; it ends a noun
+// phrase and a predicate.
+func reportingVerb(w string) bool {
+	switch w {
+	case "said", "says", "say", "told", "according", "reported", "reports", "claimed",
+		"claims", "estimated", "estimates", "announced", "stated", "added", "confirmed":
+		return true
+	}
+	return false
+}
+
+// tier orders measures by how much they say about the people counted: an
+// event ("were killed") outranks a status noun ("hostages", "refugees"),
+// which outranks a movement ("fled", "sent").
+func tier(m string) int {
+	switch m {
+	case "killed", "wounded", "casualties":
+		return 3
+	case "captured", "missing", "arrested":
+		return 2
+	case "evacuated", "displaced", "refugees":
+		return 1
+	}
+	return 0
+}
+
+// measure decides what the mention counts; see the package doc for the
+// order of the rules. later are the number phrases after m in the
+// sentence: a predicate search stops at the next figure.
+func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, int) {
+	stop := len(toks)
+	if len(later) > 0 {
+		stop = later[0].First
+	}
+	hasNP := m.SubjFirst <= m.SubjLast
+	head := -1
+	if hasNP {
+		head = m.SubjLast
+		if nonPersonNouns[toks[head].Lower] {
+			return "", -1
+		}
+	}
+
+	// Weapons and munitions: "three million 152mm artillery shells",
+	// supplied when a delivery verb stands in the sentence.
+	if hasNP && supplyNouns[toks[head].Lower] {
+		for k := range toks {
+			if v, ok := measureVerbs[toks[k].Lower]; ok && (v == "supplied" || v == "deployed") {
+				return "supplied", k
+			}
+		}
+		return "", -1
+	}
+
+	// The noun names the measure: "1,100 casualties", "18,484 wounded".
+	noun, nounCue := "", -1
+	if hasNP {
+		for k := m.SubjFirst; k <= m.SubjLast; k++ {
+			w := toks[k].Lower
+			if mm, ok := measureNouns[w]; ok {
+				if w == "lives" && !near(toks, k, 3, "lost", "claimed", "claiming", "claim", "claims") {
+					continue
+				}
+				noun, nounCue = mm, k
+			}
+		}
+	} else if k := m.Last + 1; k < len(toks) {
+		// "46 Killed, 270 Injured", "One Dead", "1,650 missing".
+		if mm, ok := measureNouns[toks[k].Lower]; ok {
+			if !agent(toks, k) {
+				noun, nounCue = mm, k
+			}
+		}
+	}
+	if noun != "" && tier(noun) == 3 {
+		if noun == "killed" || noun == "wounded" {
+			if k := orWounded(toks, nounCue); k > 0 {
+				return "casualties", nounCue
+			}
+		}
+		return noun, nounCue
+	}
+
+	best, bestCue := "", -1
+	consider := func(mm string, cue int) {
+		if mm != "" && (best == "" || tier(mm) > tier(best)) {
+			best, bestCue = mm, cue
+		}
+	}
+	if mm, cue := verbBefore(toks, m, hasNP, head); mm != "" {
+		consider(mm, cue)
+		if tier(mm) == 3 {
+			return best, bestCue
+		}
+	}
+	if mm, cue := nounOf(toks, m); mm != "" {
+		consider(mm, cue)
+	}
+	if best == "" || tier(best) < 3 {
+		if mm, cue := predicate(toks, m, stop); mm != "" {
+			if best == "" || tier(mm) > tier(best) {
+				best, bestCue = mm, cue
+			}
+		}
+	}
+	if noun != "" && (best == "" || tier(noun) >= tier(best)) {
+		return noun, nounCue
+	}
+	return best, bestCue
+}
+
+// near reports whether one of words stands within d tokens of k.
+func near(toks []tokens.Token, k, d int, words ...string) bool {
+	for j := max(0, k-d); j < len(toks) && j <= k+d; j++ {
+		if j != k && toks[j].Is(words...) {
+			return true
+		}
+	}
+	return false
+}
+
+// orWounded returns the index of "wounded" in "killed or wounded", "dead
+// or injured", "killed and wounded", or -1.
+func orWounded(toks []tokens.Token, k int) int {
+	if k+2 < len(toks) && toks[k+1].Is("or", "and", "/") {
+		a, b := measureNouns[toks[k].Lower], measureVerbs[toks[k+2].Lower]
+		if b == "" {
+			b = measureNouns[toks[k+2].Lower]
+		}
+		if a == "killed" && b == "wounded" || a == "wounded" && b == "killed" {
+			return k + 2
+		}
+	}
+	return -1
+}
+
+// agent reports whether the measure verb at k is active with an object
+// after it ("Five gunmen killed two policemen"), making the counted noun
+// phrase the doers, not the victims.
+func agent(toks []tokens.Token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
+	}
+	switch toks[k].Lower {
+	case "died", "dies", "die", "dying", "perished", "drowned", "fled", "flee", "fleeing",
+		"dead", "missing", "disappeared", "vanished", "wounded", "injured", "hurt":
+		if toks[k].Lower == "wounded" || toks[k].Lower == "injured" || toks[k].Lower == "hurt" {
+			break
+		}
+		return false
+	}
+	n := toks[k+1]
+	if n.Kind == tokens.Num {
+		return true
+	}
+	switch n.Lower {
+	case "the", "a", "an", "his", "her", "their", "its", "at", "two", "three", "four", "five",
+		"six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "scores",
+		"several", "more", "least", "about", "around", "nearly", "some", "many", "people",
+		"civilians", "soldiers", "troops", "police", "policemen", "them", "him", "us":
+		return !(n.Lower == "at" && !(k+2 < len(toks) && toks[k+2].Lower == "least"))
+	}
+	return false
+}
+
+// verbBefore reads a measure verb right before the number: "killing 12",
+// "U.S. forces killed more than 50 militiamen", "freed 3 Indians",
+// "Pyongyang has sent thousands of troops".
+func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, int) {
+	k := m.First - 1
+	// "killed a total of 12", "kills another 5"
+	for k >= 0 && toks[k].Is("another", "a", "total", "of", "further", "additional", "all", "the", "reportedly", "also", "only", "just", "some") && m.First-k <= 4 {
+		k--
+	}
+	if k < 0 {
+		return "", -1
+	}
+	w := toks[k].Lower
+	if mm, ok := measureVerbs[w]; ok {
+		if blockedByModal(toks, k) {
+			return "", -1
+		}
+		if k+1 < len(toks) && orWounded(toks, k) > 0 {
+			return "casualties", k
+		}
+		switch mm {
+		case "deployed":
+			if hasNP && !deployNouns[toks[head].Lower] && !personish(toks[head].Lower) {
+				return "", -1
+			}
+		case "missing":
+			return "", -1
+		}
+		return mm, k
+	}
+	if releaseVerbs[w] {
+		if blockedByModal(toks, k) && !toks[k-1].Is("to") {
+			return "", -1
+		}
+		if w == "returned" && !hasNP {
+			return "", -1
+		}
+		return "captured", k
+	}
+	// "claimed 25 lives", "left 46 dead" are read through the noun.
+	// "has about 50,000 troops in Kursk"
+	if toks[k].Is("has", "have", "had", "keeps", "maintains") && hasNP && deployNouns[toks[head].Lower] && head+1 < len(toks) && toks[head+1].Is("in", "inside", "on", "along", "near", "stationed", "deployed", "there") {
+		return "deployed", k
+	}
+	return "", -1
+}
+
+// personish accepts the usual heads of counted people that are not in
+// deployNouns.
+func personish(w string) bool {
+	switch w {
+	case "people", "men", "women", "children", "civilians", "others", "persons", "residents":
+		return true
+	}
+	return false
+}
+
+// blockedByModal reports whether the verb at k is a forecast or threat:
+// "could flee", "threatened to kill", "plans to deploy".
+func blockedByModal(toks []tokens.Token, k int) bool {
+	j := k - 1
+	for j >= 0 && toks[j].Is("be", "have", "been", "also", "soon", "eventually", "still", "not", "further") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	if toks[j].Lower == "to" {
+		// "sentenced to death" is not a forecast but neither a death.
+		return true
+	}
+	return modals[toks[j].Lower] && toks[j].Lower != "to"
+}
+
+// ofNouns name a measure for the number after "of": "the deaths of 12
+// Nepalese hostages", "a death toll of 3,145", "the kidnappers of seven
+// employees", "the release of 9,000 prisoners".
+var ofNouns = map[string]string{
+	"deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
+	"murder": "killed", "murders": "killed", "execution": "killed", "executions": "killed",
+	"massacre": "killed", "bodies": "killed", "remains": "killed", "toll": "killed",
+	"lives": "killed", "beheading": "killed", "slaying": "killed", "slayings": "killed",
+	"injury": "wounded", "injuries": "wounded", "wounding": "wounded",
+	"release": "captured", "freeing": "captured", "kidnapping": "captured", "kidnappers": "captured",
+	"abduction": "captured", "abductors": "captured", "captors": "captured", "capture": "captured",
+	"kidnappings": "captured", "abductions": "captured", "seizure": "captured",
+	"arrest": "arrested", "arrests": "arrested", "detention": "arrested",
+	"evacuation": "evacuated", "deployment": "deployed", "dispatch": "deployed",
+	"withdrawal": "deployed", "displacement": "displaced", "disappearance": "missing",
+}
+
+// nounOf reads "the deaths of 12" and "the death toll rose to 62".
+func nounOf(toks []tokens.Token, m *Mention) (string, int) {
+	k := m.First - 1
+	if k >= 1 && toks[k].Lower == "of" {
+		if mm, ok := ofNouns[toks[k-1].Lower]; ok {
+			if toks[k-1].Lower == "toll" {
+				return tollMeasure(toks, k-1), k - 1
+			}
+			return mm, k - 1
+		}
+	}
+	// "the death toll rose to 62", "the toll ... stood at 3,145", "taking
+	// the toll to 62", "the number of dead reached 100".
+	if k >= 0 && toks[k].Is("to", "at", "reached", "hit", "was", "is", "stood", "stands", "of", "passed", "neared", "topped", "surpassed", "exceeded", "rose", "climbed", "jumped", "risen", "reach", "now") {
+		for j := k - 1; j >= 0 && j >= k-10; j-- {
+			t := toks[j]
+			if t.Kind == tokens.Punct && (t.Text == "." || t.Text == ";") || t.Kind == tokens.Num {
+				break
+			}
+			if t.Lower == "toll" || t.Lower == "tolls" {
+				return tollMeasure(toks, j), j
+			}
+			if t.Lower == "number" && j+2 < len(toks) && toks[j+1].Lower == "of" {
+				w := toks[j+2].Lower
+				if mm, ok := measureNouns[w]; ok {
+					return mm, j + 2
+				}
+				if mm, ok := measureVerbs[w]; ok && tier(mm) >= 2 {
+					return mm, j + 2
+				}
+			}
+		}
+	}
+	return "", -1
+}
+
+// tollMeasure reads the kind of toll at k: "death toll", "casualty toll",
+// "injury toll"; a bare "toll" in news is a death toll.
+func tollMeasure(toks []tokens.Token, k int) string {
+	if k > 0 {
+		switch toks[k-1].Lower {
+		case "casualty":
+			return "casualties"
+		case "injury":
+			return "wounded"
+		}
+	}
+	return "killed"
+}
+
+// predicate reads the verb after the counted noun phrase: "300 North Korean
+// soldiers sent to Kursk have died", "One policeman was killed and three
+// others were wounded", "Three Indian truck drivers held hostage".
+func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
+	k := max(m.SubjLast, m.Last) + 1
+	type cand struct {
+		m   string
+		k   int
+		aux bool
+	}
+	var first *cand
+	aux := false
+	content := 0
+	for ; k < stop && k < len(toks); k++ {
+		t := toks[k]
+		if t.Kind == tokens.Punct {
+			if t.Text == "." || t.Text == ";" || t.Text == ":" || t.Text == "?" || t.Text == "!" {
+				break
+			}
+			continue
+		}
+		if t.Kind == tokens.Num {
+			break
+		}
+		w := t.Lower
+		if auxiliaries[w] {
+			if t.Is("was", "were", "is", "are", "been", "be", "being", "got", "get", "gets") {
+				aux = true
+			}
+			continue
+		}
+		mm, isVerb := measureVerbs[w]
+		if !isVerb {
+			if n, ok := measureNouns[w]; ok && (w == "dead" || w == "missing" || w == "hostage" || w == "prisoner" || w == "homeless" || w == "displaced" || w == "wounded" || w == "injured" || w == "hurt") {
+				mm, isVerb = n, true
+			}
+		}
+		if isVerb {
+			if blockedByModal(toks, k) {
+				return "", -1
+			}
+			if !aux && agent(toks, k) {
+				return "", -1
+			}
+			if orWounded(toks, k) > 0 {
+				mm = "casualties"
+			}
+			c := cand{mm, k, aux}
+			if aux || (first != nil && first.m == "deployed") && mm != "deployed" {
+				return c.m, c.k
+			}
+			if first == nil {
+				first = &c
+			}
+			if mm != "deployed" {
+				return mm, k
+			}
+			continue
+		}
+		if w == "death" && k >= 2 && toks[k-1].Lower == "to" && !toks[k-2].Is("sentenced", "condemned", "sentencing", "sentences") {
+			// "gored to death", "beaten to death"
+			return "killed", k
+		}
+		if releaseVerbs[w] && (w == "held" || w == "freed" || w == "released") && first == nil {
+			// "two French journalists held in Iraq", "prisoners freed"
+			return "captured", k
+		}
+		if reportingVerb(w) || w == "and" && first == nil && content > 0 {
+			break
+		}
+		content++
+		if content > 4 || (first == nil && content > 3) {
+			break
+		}
+	}
+	if first != nil {
+		return first.m, first.k
+	}
+	return "", -1
+}
+
+// subset gives a number that names part of an earlier figure the measure
+// of that figure: "killing 25 people, including five children", "two of
+// them".
+func subset(toks []tokens.Token, m *Mention, prev []Mention) (string, int) {
+	if len(prev) == 0 {
+		return "", -1
+	}
+	last := prev[len(prev)-1]
+	k := m.First - 1
+	if k >= 0 && toks[k].Is("including", "includes", "include", "among") ||
+		k >= 1 && toks[k].Is("them", "whom") && toks[k-1].Is("among", "of") ||
+		m.Last+2 < len(toks) && toks[m.Last+1].Lower == "of" && toks[m.Last+2].Is("them", "whom", "those") ||
+		k >= 0 && toks[k].Text == "(" {
+		return last.Measure, last.Cue
+	}
+	return "", -1
+}
