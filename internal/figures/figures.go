@@ -31,21 +31,36 @@ type Mention struct {
 	// clause that identifies an earlier event ("the siege that killed
 	// nearly 340"): background in the article's own voice.
 	Relative bool
+
+	supplyContext bool
+}
+
+// Context carries what earlier sentences of the document tell about the
+// next: the last measure (for "the total stands at ...") and whether
+// weapons deliveries are the story (so "three million 152mm shells" counts
+// as supplied without its own verb).
+type Context struct {
+	LastMeasure string
+	Supplied    bool
 }
 
 // Find returns the figure mentions among toks, the tokens of one sentence.
-func Find(toks []tokens.Token) []Mention {
+// ctx may be nil; when given, it is read and updated.
+func Find(toks []tokens.Token, ctx *Context) []Mention {
+	if ctx == nil {
+		ctx = &Context{}
+	}
 	phrases := numbers.Find(toks)
 	var out []Mention
 	for k, p := range phrases {
 		if !isCount(toks, p) {
 			continue
 		}
-		m := Mention{Phrase: p, Cue: -1}
+		m := Mention{Phrase: p, Cue: -1, supplyContext: ctx.Supplied}
 		m.SubjFirst, m.SubjLast = nounPhrase(toks, p)
 		m.Measure, m.Cue = measure(toks, &m, phrases[k+1:])
 		if m.Measure == "" {
-			m.Measure, m.Cue = subset(toks, &m, out)
+			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
 		}
 		if m.Measure == "" {
 			continue
@@ -54,6 +69,10 @@ func Find(toks []tokens.Token) []Mention {
 			continue
 		}
 		out = append(out, m)
+		ctx.LastMeasure = m.Measure
+		if m.Measure == "supplied" {
+			ctx.Supplied = true
+		}
 	}
 	return out
 }
@@ -78,6 +97,10 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 			return false
 		}
 		if prev.Text == "#" {
+			return false
+		}
+		// Model names: "Kn-23 missiles", "F-16".
+		if prev.Text == "-" && !toks[p.First].SpaceBefore && p.First >= 2 && toks[p.First-2].Kind == tokens.Word && !prev.SpaceBefore {
 			return false
 		}
 	}

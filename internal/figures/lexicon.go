@@ -62,6 +62,24 @@ var measureVerbs = map[string]string{
 	"ship": "supplied", "shipping": "supplied", "transferred": "supplied", "provided": "supplied",
 	"exported": "supplied",
 	"missing":  "missing", "disappeared": "missing", "vanished": "missing",
+	"lost": "casualties", "losing": "casualties", "lose": "casualties", "loses": "casualties",
+	"airlifted": "evacuated", "flown": "evacuated", "custody": "arrested",
+	"moved": "deployed", "reached": "deployed", "arrived": "deployed", "present": "deployed",
+}
+
+// deployOnly are measure words that count only troops and other deployed
+// people: "10,000 soldiers have reached Kursk", "the 50,000 troops that
+// Moscow has moved into the border area".
+var deployOnly = map[string]bool{"moved": true, "reached": true, "arrived": true, "present": true}
+
+// supplyVerbs deliver weapons: "North Korea has sent as many as 6,700
+// containers".
+var supplyVerbs = map[string]bool{
+	"supplied": true, "supply": true, "supplies": true, "supplying": true, "delivered": true,
+	"deliver": true, "delivering": true, "delivers": true, "shipped": true, "ship": true,
+	"shipping": true, "ships": true, "transferred": true, "provided": true, "providing": true,
+	"exported": true, "sent": true, "send": true, "sending": true, "sends": true, "gave": true,
+	"given": true, "handed": true, "donated": true,
 }
 
 // releaseVerbs make the people counted captives: "Vietnam has released
@@ -147,7 +165,7 @@ var modals = map[string]bool{
 	"planned": true, "to": true, "'ll": true, "expected": true, "likely": true,
 	"want": true, "wants": true, "intends": true, "intend": true, "aims": true,
 	"vowed": true, "vows": true, "ready": true, "prepared": true, "preparing": true,
-	"should": true, "shall": true, "cannot": true, "can": true,
+	"should": true, "shall": true, "cannot": true, "can": true, "may": true,
 }
 
 // auxiliaries and adverbs sit between a counted noun and its verb: "300

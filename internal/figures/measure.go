@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"strings"
+
 	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/tokens"
 )
@@ -35,8 +37,21 @@ var npStop = map[string]bool{
 // "thousands of [troops]", "18,484 [wounded citizens]".
 func nounPhrase(toks []tokens.Token, p numbers.Phrase) (int, int) {
 	j := p.Last + 1
-	if j < len(toks) && toks[j].Lower == "of" && (!p.HasValue || p.Words && p.Value >= 100) {
-		j++ // "thousands of troops", "a dozen of"
+	// A quote closing the number: "at least 10,000" North Korean troops.
+	if j < len(toks) && isQuote(toks[j].Text) {
+		j++
+	}
+	if j < len(toks) && toks[j].Lower == "of" {
+		if !p.HasValue {
+			j++ // "thousands of troops"
+		} else if j+1 < len(toks) && !toks[j+1].Is("them", "whom", "those", "these", "which", "it") {
+			// "1,000 of North Korea's troops", "4,000 of their people",
+			// "five of Sudan's 18 states"
+			j++
+			for j < len(toks) && (toks[j].Is("the", "their", "his", "her", "its", "our", "these", "those") || strings.HasSuffix(toks[j].Lower, "'s") || toks[j].Kind == tokens.Num) {
+				j++
+			}
+		}
 	}
 	first := j
 	n := 0
@@ -67,7 +82,13 @@ func nounPhrase(toks []tokens.Token, p numbers.Phrase) (int, int) {
 					break
 				}
 			}
-			if reportingVerb(t.Lower) {
+			if reportingVerb(t.Lower) || t.Is("overnight", "reports", "cases") && j > first && j+1 < len(toks) && toks[j+1].Lower == "of" {
+				if t.Is("reports", "cases") {
+					// "1,650 reports of people missing"
+					j += 2
+					first = j
+					continue
+				}
 				break
 			}
 			j++
@@ -77,6 +98,14 @@ func nounPhrase(toks []tokens.Token, p numbers.Phrase) (int, int) {
 		break
 	}
 	return first, j - 1
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
 }
 
 // reportingVerb reports whether w introduces a source; it ends a noun
@@ -124,11 +153,14 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 
 	// Weapons and munitions: "three million 152mm artillery shells",
 	// supplied when a delivery verb stands in the sentence.
-	if hasNP && supplyNouns[toks[head].Lower] {
+	if hasNP && supplyNouns[toks[head].Lower] || hasNP && head+2 < len(toks) && toks[head+1].Lower == "of" && supplyNouns[toks[head+2].Lower] {
 		for k := range toks {
-			if v, ok := measureVerbs[toks[k].Lower]; ok && (v == "supplied" || v == "deployed") {
+			if supplyVerbs[toks[k].Lower] {
 				return "supplied", k
 			}
+		}
+		if m.supplyContext {
+			return "supplied", -1
 		}
 		return "", -1
 	}
@@ -250,7 +282,7 @@ func agent(toks []tokens.Token, k int) bool {
 func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, int) {
 	k := m.First - 1
 	// "killed a total of 12", "kills another 5"
-	for k >= 0 && toks[k].Is("another", "a", "total", "of", "further", "additional", "all", "the", "reportedly", "also", "only", "just", "some") && m.First-k <= 4 {
+	for k >= 0 && toks[k].Is("another", "a", "total", "of", "further", "additional", "all", "the", "reportedly", "reported", "also", "only", "just", "some") && m.First-k <= 4 {
 		k--
 	}
 	if k < 0 {
@@ -258,8 +290,11 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 	}
 	w := toks[k].Lower
 	if mm, ok := measureVerbs[w]; ok {
-		if blockedByModal(toks, k) {
+		if blockedByModal(toks, k) || deployOnly[w] || w == "custody" {
 			return "", -1
+		}
+		if mm == "casualties" && hasNP && !deployNouns[toks[head].Lower] && !personish(toks[head].Lower) {
+			return "", -1 // "lost 3 seats"
 		}
 		if k+1 < len(toks) && orWounded(toks, k) > 0 {
 			return "casualties", k
@@ -277,6 +312,9 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 	if releaseVerbs[w] {
 		if blockedByModal(toks, k) && !toks[k-1].Is("to") {
 			return "", -1
+		}
+		if toks[k].Is("holding", "held", "hold", "holds") && hasNP && measureNouns[toks[head].Lower] != "captured" {
+			return "", -1 // "a boat holding up to 800 people"
 		}
 		if w == "returned" && !hasNP {
 			return "", -1
@@ -325,7 +363,7 @@ var ofNouns = map[string]string{
 	"deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
 	"murder": "killed", "murders": "killed", "execution": "killed", "executions": "killed",
 	"massacre": "killed", "bodies": "killed", "remains": "killed", "toll": "killed",
-	"lives": "killed", "beheading": "killed", "slaying": "killed", "slayings": "killed",
+	"beheading": "killed", "slaying": "killed", "slayings": "killed",
 	"injury": "wounded", "injuries": "wounded", "wounding": "wounded",
 	"release": "captured", "freeing": "captured", "kidnapping": "captured", "kidnappers": "captured",
 	"abduction": "captured", "abductors": "captured", "captors": "captured", "capture": "captured",
@@ -338,6 +376,16 @@ var ofNouns = map[string]string{
 // nounOf reads "the deaths of 12" and "the death toll rose to 62".
 func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 	k := m.First - 1
+	if k >= 2 && toks[k].Lower == "of" && toks[k-1].Lower == "lives" {
+		j := k - 2
+		if toks[j].Lower == "the" && j > 0 {
+			j--
+		}
+		if toks[j].Is("claimed", "claiming", "claim", "claims", "cost", "costing", "took", "taking", "taken", "lost") {
+			return "killed", k - 1
+		}
+		return "", -1
+	}
 	if k >= 1 && toks[k].Lower == "of" {
 		if mm, ok := ofNouns[toks[k-1].Lower]; ok {
 			if toks[k-1].Lower == "toll" {
@@ -349,21 +397,27 @@ func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 	// "the death toll rose to 62", "the toll ... stood at 3,145", "taking
 	// the toll to 62", "the number of dead reached 100".
 	if k >= 0 && toks[k].Is("to", "at", "reached", "hit", "was", "is", "stood", "stands", "of", "passed", "neared", "topped", "surpassed", "exceeded", "rose", "climbed", "jumped", "risen", "reach", "now") {
-		for j := k - 1; j >= 0 && j >= k-10; j-- {
+		for j := k - 1; j >= 0 && j >= k-20; j-- {
 			t := toks[j]
-			if t.Kind == tokens.Punct && (t.Text == "." || t.Text == ";") || t.Kind == tokens.Num {
+			if t.Kind == tokens.Punct && (t.Text == "." || t.Text == ";" || t.Text == ",") || t.Kind == tokens.Num {
 				break
 			}
 			if t.Lower == "toll" || t.Lower == "tolls" {
 				return tollMeasure(toks, j), j
 			}
-			if t.Lower == "number" && j+2 < len(toks) && toks[j+1].Lower == "of" {
-				w := toks[j+2].Lower
-				if mm, ok := measureNouns[w]; ok {
-					return mm, j + 2
-				}
-				if mm, ok := measureVerbs[w]; ok && tier(mm) >= 2 {
-					return mm, j + 2
+			if t.Is("number", "total") && j+2 < len(toks) && toks[j+1].Lower == "of" {
+				// "the number of people killed by the quake has climbed to"
+				for n := j + 2; n < k && n <= j+5; n++ {
+					w := toks[n].Lower
+					if mm, ok := measureNouns[w]; ok {
+						return mm, n
+					}
+					if mm, ok := measureVerbs[w]; ok && tier(mm) >= 2 {
+						return mm, n
+					}
+					if deployNouns[w] {
+						return "deployed", n
+					}
 				}
 			}
 		}
@@ -390,12 +444,21 @@ func tollMeasure(toks []tokens.Token, k int) string {
 // others were wounded", "Three Indian truck drivers held hostage".
 func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 	k := max(m.SubjLast, m.Last) + 1
-	type cand struct {
-		m   string
-		k   int
-		aux bool
+	troops := m.SubjFirst <= m.SubjLast && deployNouns[toks[m.SubjLast].Lower]
+	// An aside between commas right after the noun phrase: "more than
+	// 57,500 Palestinians, most of them women and children, have died".
+	if k < stop && toks[k].Text == "," {
+		for j := k + 1; j < stop && j < k+14; j++ {
+			if toks[j].Text == "," {
+				k = j + 1
+				break
+			}
+			if toks[j].Kind == tokens.Num || toks[j].Text == "." {
+				break
+			}
+		}
 	}
-	var first *cand
+	first, firstK := "", -1
 	aux := false
 	content := 0
 	for ; k < stop && k < len(toks); k++ {
@@ -417,9 +480,14 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			continue
 		}
 		mm, isVerb := measureVerbs[w]
+		if isVerb && deployOnly[w] && !troops {
+			isVerb = false
+		}
 		if !isVerb {
 			if n, ok := measureNouns[w]; ok && (w == "dead" || w == "missing" || w == "hostage" || w == "prisoner" || w == "homeless" || w == "displaced" || w == "wounded" || w == "injured" || w == "hurt") {
 				mm, isVerb = n, true
+			} else if displacement(toks, k) {
+				mm, isVerb = "displaced", true
 			}
 		}
 		if isVerb {
@@ -432,12 +500,11 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			if orWounded(toks, k) > 0 {
 				mm = "casualties"
 			}
-			c := cand{mm, k, aux}
-			if aux || (first != nil && first.m == "deployed") && mm != "deployed" {
-				return c.m, c.k
+			if aux || first == "deployed" && mm != "deployed" {
+				return mm, k
 			}
-			if first == nil {
-				first = &c
+			if first == "" {
+				first, firstK = mm, k
 			}
 			if mm != "deployed" {
 				return mm, k
@@ -448,38 +515,113 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			// "gored to death", "beaten to death"
 			return "killed", k
 		}
-		if releaseVerbs[w] && (w == "held" || w == "freed" || w == "released") && first == nil {
+		if releaseVerbs[w] && (w == "held" || w == "freed" || w == "released") && first == "" {
 			// "two French journalists held in Iraq", "prisoners freed"
 			return "captured", k
 		}
-		if reportingVerb(w) || w == "and" && first == nil && content > 0 {
+		if reportingVerb(w) && first == "" || w == "and" && first == "" && content > 0 {
 			break
 		}
 		content++
-		if content > 4 || (first == nil && content > 3) {
+		// A relative clause after a deployment ("soldiers that Pyongyang
+		// sent to back Russia in its war ... have been killed") may run
+		// long before the main verb.
+		if first == "" && content > 3 || content > 10 {
 			break
 		}
 	}
-	if first != nil {
-		return first.m, first.k
+	if first != "" {
+		return first, firstK
 	}
 	return "", -1
 }
 
-// subset gives a number that names part of an earlier figure the measure
-// of that figure: "killing 25 people, including five children", "two of
-// them".
-func subset(toks []tokens.Token, m *Mention, prev []Mention) (string, int) {
-	if len(prev) == 0 {
-		return "", -1
+// displacement reads "forced from their homes", "driven from", "driven
+// out", "abandon their homes", "left the city" at k.
+func displacement(toks []tokens.Token, k int) bool {
+	if k+1 >= len(toks) {
+		return false
 	}
-	last := prev[len(prev)-1]
+	switch toks[k].Lower {
+	case "forced", "driven", "forcing", "force", "chased", "pushed":
+		return toks[k+1].Is("from", "out", "to") && !(toks[k+1].Lower == "to" && !(k+2 < len(toks) && toks[k+2].Is("flee", "leave", "abandon")))
+	case "abandon", "abandoned", "left", "leave", "leaving", "fled", "quit":
+		n := k + 1
+		if toks[n].Is("their", "the", "his", "her") && n+1 < len(toks) {
+			n++
+		}
+		return toks[n].Is("homes", "home", "city", "town", "area", "region", "villages", "village", "houses", "country")
+	}
+	return false
+}
+
+// subset gives a number that names part of, or continues, an earlier
+// figure that figure's measure: "killing 25 people, including five
+// children", "two of them", "Among the dead are some 2,913 children, along
+// with 1,709 women", "... and of 50 more", "the total now stands at more
+// than half a million", "gone beyond the 100,000 mark".
+func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string) (string, int) {
 	k := m.First - 1
-	if k >= 0 && toks[k].Is("including", "includes", "include", "among") ||
-		k >= 1 && toks[k].Is("them", "whom") && toks[k-1].Is("among", "of") ||
-		m.Last+2 < len(toks) && toks[m.Last+1].Lower == "of" && toks[m.Last+2].Is("them", "whom", "those") ||
-		k >= 0 && toks[k].Text == "(" {
-		return last.Measure, last.Cue
+	// "Among the dead are ...": the measure heads the sentence.
+	for j := 0; j+2 < m.First && j < 3; j++ {
+		if toks[j].Lower == "among" && toks[j+1].Is("the", "those") {
+			if mm, ok := measureNouns[toks[j+2].Lower]; ok {
+				return mm, j + 2
+			}
+		}
+	}
+	if len(prev) > 0 {
+		last := prev[len(prev)-1]
+		if k >= 0 && toks[k].Is("including", "includes", "include", "among") ||
+			k >= 1 && toks[k].Is("them", "whom") && toks[k-1].Is("among", "of") ||
+			m.Last+2 < len(toks) && toks[m.Last+1].Lower == "of" && toks[m.Last+2].Is("them", "whom", "those") ||
+			k >= 0 && toks[k].Text == "(" {
+			return last.Measure, last.Cue
+		}
+		// Coordination: "1,709 women and 397 older people", "and of 50 more".
+		if gap := m.First - last.Last - 1; gap >= 1 && gap <= 4 {
+			joined := false
+			for j := last.Last + 1; j < m.First; j++ {
+				t := toks[j]
+				if t.Is("and", "along", "with", "as", "well", "plus", "while", "or", ",", "of") {
+					joined = joined || t.Is("and", "with", "plus", ",", "or")
+					continue
+				}
+				joined = false
+				break
+			}
+			if joined {
+				return last.Measure, last.Cue
+			}
+		}
+	}
+	// "the total now stands at ...", "the 100,000 mark", "the global total
+	// stands at nearly 6.5 million": a running total of the figure before.
+	total := false
+	if m.Last+1 < len(toks) && toks[m.Last+1].Is("mark", "milestone", "threshold", "barrier") {
+		total = true
+		m.Qualifier, m.Low, m.HasLow, m.HasHigh = "min", m.Value, m.HasValue, false
+	}
+	for j := k; j >= 0 && j >= k-6 && !total; j-- {
+		if toks[j].Text == "," || toks[j].Kind == tokens.Num {
+			break
+		}
+		if toks[j].Is("total", "tally", "figure", "count") {
+			total = true
+		}
+	}
+	if total {
+		for j := m.First - 1; j >= 0; j-- {
+			if mm, ok := measureNouns[toks[j].Lower]; ok && tier(mm) > 0 {
+				return mm, j
+			}
+		}
+		if len(prev) > 0 {
+			return prev[len(prev)-1].Measure, prev[len(prev)-1].Cue
+		}
+		if lastMeasure != "" {
+			return lastMeasure, -1
+		}
 	}
 	return "", -1
 }

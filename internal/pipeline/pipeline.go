@@ -13,9 +13,10 @@ import (
 func Extract(doc claim.Document) []claim.Figure {
 	var out []claim.Figure
 	text := doc.Text
+	var ctx figures.Context
 	for _, s := range sentences.Split(text, 0, len(text)) {
 		toks := tokens.Tokenize(text, s.Start, s.End)
-		for _, m := range figures.Find(toks) {
+		for _, m := range figures.Find(toks, &ctx) {
 			f := claim.Figure{
 				Doc:          doc.ID,
 				Sentence:     text[s.Start:s.End],
