@@ -1,31 +1,90 @@
-// Package pipeline wires tally's extraction stages together: text →
-// sentences → figure mentions → attribution → figure claims.
+// Package pipeline wires tally's extraction stages together: text → page
+// furniture out → sentences → figure mentions → attribution → figure
+// claims. Every stage is a plain function over plain values (DESIGN.md,
+// "Pipeline"); this file only passes them along.
 package pipeline
 
 import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/attribution"
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/figures"
+	"github.com/tally-news/tally/internal/furniture"
 	"github.com/tally-news/tally/internal/sentences"
+	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
 )
 
+// Options tune extraction. The zero value uses the shipped alias table.
+type Options struct {
+	Sources *sources.Table // alias table; nil for sources.Default()
+}
+
 // Extract returns every figure claim in doc, in text order.
 func Extract(doc claim.Document) []claim.Figure {
-	var out []claim.Figure
+	return ExtractWith(doc, Options{})
+}
+
+// sentence is one sentence with its tokens and mentions.
+type sentence struct {
+	span     sentences.Span
+	toks     []tokens.Token
+	mentions []figures.Mention
+	headline bool
+}
+
+// ExtractWith is Extract with options.
+func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	text := doc.Text
+	// Sentences of the article text, page furniture dropped.
+	var sents []sentence
+	for _, r := range furniture.Keep(text) {
+		for _, s := range sentences.Split(text, r[0], r[1]) {
+			sents = append(sents, sentence{span: s})
+		}
+	}
+	if len(sents) == 0 {
+		return nil
+	}
+	// A first line without a full stop is the headline.
+	first := sents[0].span
+	if first.End < len(text) && text[first.End] == '\n' && !strings.ContainsAny(text[first.End-1:first.End], ".") {
+		sents[0].headline = true
+	}
+	// Figure mentions, sentence by sentence.
 	var ctx figures.Context
-	for _, s := range sentences.Split(text, 0, len(text)) {
-		toks := tokens.Tokenize(text, s.Start, s.End)
-		for _, m := range figures.Find(toks, &ctx) {
+	any := false
+	for i := range sents {
+		s := &sents[i]
+		s.toks = tokens.Tokenize(text, s.span.Start, s.span.End)
+		s.mentions = figures.Find(s.toks, &ctx)
+		any = any || len(s.mentions) > 0
+	}
+	if !any {
+		return nil
+	}
+	fallback := defaultPlace(text, sents)
+
+	// Attribution and claims.
+	att := attribution.New(doc, opt.Sources)
+	var out []claim.Figure
+	for i := range sents {
+		s := &sents[i]
+		as := att.Sentence(text, s.toks, s.mentions)
+		if len(s.mentions) == 0 {
+			continue
+		}
+		places := figures.Places(text, s.toks)
+		for k, m := range s.mentions {
 			f := claim.Figure{
 				Doc:          doc.ID,
-				Sentence:     text[s.Start:s.End],
-				SentenceSpan: [2]int{s.Start, s.End},
+				Sentence:     text[s.span.Start:s.span.End],
+				SentenceSpan: [2]int{s.span.Start, s.span.End},
 				Span:         [2]int{m.Start, m.End},
 				NumberText:   text[m.Start:m.End],
 				Qualifier:    m.Qualifier,
 				Measure:      m.Measure,
-				Source:       claim.Publisher,
 			}
 			if m.HasValue {
 				f.Value = ptr(m.Value)
@@ -37,12 +96,121 @@ func Extract(doc claim.Document) []claim.Figure {
 				f.High = ptr(m.High)
 			}
 			if m.SubjFirst <= m.SubjLast {
-				f.Subject = text[toks[m.SubjFirst].Start:toks[m.SubjLast].End]
+				f.Subject = text[s.toks[m.SubjFirst].Start:s.toks[m.SubjLast].End]
+			}
+			if c, loc := figures.Counted(s.toks, m, places, fallback); c != "" {
+				f.Counted = ptr(c)
+				if loc != "" {
+					f.Location = ptr(loc)
+				}
+			}
+			a := as[k]
+			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
+			if f.Source == "" {
+				f.Source = claim.Publisher
+			}
+			if a.Via != "" {
+				f.Via = ptr(a.Via)
+			}
+			if a.Date != "" {
+				f.Date = ptr(a.Date)
+			}
+			if s.headline {
+				f.Hedged = false
 			}
 			out = append(out, f)
 		}
 	}
+	headlineSources(text, sents, out)
 	return out
+}
+
+// defaultPlace is where a document's figures happen when their sentence
+// names no place: the dateline of the lead, else the headline's place,
+// else the first place in the text.
+func defaultPlace(text string, sents []sentence) string {
+	order := make([]int, 0, len(sents))
+	if len(sents) > 1 && sents[0].headline {
+		order = append(order, 1, 0)
+		for i := 2; i < len(sents); i++ {
+			order = append(order, i)
+		}
+	} else {
+		for i := range sents {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		if c := figures.DefaultPlace(text, sents[i].toks); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// headlineSources gives a headline figure the source of the body figure
+// that restates it ("Typhoon Kills Four" / "at least four people, officials
+// said"), or the source named by a headline tail ("... - TV", "-Radio").
+func headlineSources(text string, sents []sentence, figs []claim.Figure) {
+	if len(sents) == 0 || !sents[0].headline {
+		return
+	}
+	h := sents[0].span
+	tail := headlineTail(text[h.Start:h.End])
+	for i := range figs {
+		f := &figs[i]
+		if f.SentenceSpan[0] != h.Start || f.Source != claim.Publisher {
+			continue
+		}
+		for j := range figs {
+			g := &figs[j]
+			if g.SentenceSpan[0] == h.Start || g.Measure != f.Measure || !sameValue(f.Value, g.Value) {
+				continue
+			}
+			if g.Source != claim.Publisher {
+				f.Source, f.SourceText, f.Cue, f.Date = g.Source, g.SourceText, g.Cue, g.Date
+			}
+			break
+		}
+		if f.Source == claim.Publisher && tail != "" {
+			f.Source, f.SourceText = tailSource(figs, tail), tail
+		}
+	}
+}
+
+// headlineTail returns the source a headline names after a final dash:
+// "Earthquake Rocks Bali, One Dead-Radio" → "Radio".
+func headlineTail(h string) string {
+	h = strings.TrimSpace(h)
+	if i := strings.LastIndexAny(h, "-–—"); i > 0 && i >= len(h)-20 {
+		t := strings.TrimSpace(h[i+len(string([]rune(h[i:])[0])):])
+		if t != "" && !strings.Contains(t, " ") || len(strings.Fields(t)) <= 2 {
+			return t
+		}
+	}
+	return ""
+}
+
+// tailSource finds the body's full name for a headline tail: "TV" is "Al
+// Arabiya television" when the body names it.
+func tailSource(figs []claim.Figure, tail string) string {
+	want := strings.ToLower(tail)
+	if want == "tv" {
+		want = "television"
+	}
+	for _, f := range figs {
+		if strings.Contains(strings.ToLower(f.SourceText), want) {
+			return f.Source
+		}
+	}
+	return tail
+}
+
+func sameValue(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,251 @@
+// Package attribution decides who asserts each figure, through whom, and
+// when: the `source`, `source_text`, `cue`, `via`, `date` and `hedged`
+// fields of a figure claim (DESIGN.md, "Sources and aliases").
+//
+// It reads the reporting clauses of each sentence (clauses.go), resolves
+// how they name the source through the alias table (internal/sources), and
+// carries sources over between sentences: "it added", "the agency said",
+// and sentences that continue a run of figures from one source.
+package attribution
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/dates"
+	"github.com/tally-news/tally/internal/figures"
+	"github.com/tally-news/tally/internal/sources"
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// Attribution is who asserts one figure.
+type Attribution struct {
+	Source     string
+	SourceText string
+	Cue        string
+	Via        string
+	Date       string
+	Hedged     bool
+	kind       string
+}
+
+// Doc attributes the figures of one document, sentence by sentence, in
+// order: carry-over needs the sentences before.
+type Doc struct {
+	res       *sources.Resolver
+	published time.Time
+	last      *Attribution // the most recent named source
+	lastSent  int          // sentence index of the last attributed figure
+	sent      int
+	dated     map[string]string // source → date of its last dated statement
+}
+
+// New prepares attribution for doc with the alias table t (nil: the
+// shipped table).
+func New(doc claim.Document, t *sources.Table) *Doc {
+	if t == nil {
+		t = sources.Default()
+	}
+	d := &Doc{res: t.NewResolver(doc.Text), lastSent: -10, dated: map[string]string{}}
+	if p, err := time.Parse("2006-01-02", doc.Published); err == nil {
+		d.published = p
+	}
+	return d
+}
+
+// hedges mark a figure as an estimate wherever they stand in its sentence.
+var hedges = map[string]bool{
+	"reportedly": true, "estimated": true, "estimate": true, "estimates": true, "assess": true,
+	"assessed": true, "assesses": true, "assessment": true, "preliminary": true, "believed": true,
+	"allegedly": true, "purportedly": true, "unconfirmed": true, "possibly": true, "probably": true,
+	"likely": true, "approximately": true, "feared": true, "thought": true, "suggests": true,
+}
+
+// Sentence attributes the mentions of one sentence. text is the document
+// text and toks the sentence's tokens.
+func (d *Doc) Sentence(text string, toks []tokens.Token, ms []figures.Mention) []Attribution {
+	defer func() { d.sent++ }()
+	if len(ms) == 0 {
+		// A sentence without figures may still name a source that the
+		// next sentence's "it added" refers to.
+		if cs := Clauses(toks); len(cs) > 0 {
+			if a, ok := d.resolve(text, toks, cs[len(cs)-1]); ok && a.Source != "" {
+				d.last = &a
+			}
+		}
+		return nil
+	}
+	cs := Clauses(toks)
+	hedged := false
+	for _, t := range toks {
+		if hedges[t.Lower] {
+			hedged = true
+			break
+		}
+	}
+	var date string
+	sent := text[toks[0].Start:toks[len(toks)-1].End]
+	for _, m := range dates.Find(sent, d.published) {
+		if m.Date != "" && m.Exact {
+			date = m.Date
+			break
+		}
+	}
+	out := make([]Attribution, len(ms))
+	for i, m := range ms {
+		a := d.attribute(text, toks, cs, m)
+		a.Hedged = a.Hedged || hedged
+		if a.Source != claim.Publisher {
+			if date != "" {
+				a.Date = date
+				d.dated[a.Source] = date
+			} else if dd, ok := d.dated[a.Source]; ok {
+				a.Date = dd
+			}
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// attribute picks the reporting clause that governs m.
+func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures.Mention) Attribution {
+	var outer, inner *Clause
+	for i := range cs {
+		c := &cs[i]
+		// A clause before the figure governs it when the figure is in its
+		// complement; a clause after it ("..., X said") when no other
+		// clause stands between.
+		if c.Verb < m.First {
+			if inner != nil {
+				outer = inner
+			}
+			inner = c
+		} else if inner == nil || c.After || c.Verb > m.Last {
+			if inner == nil {
+				inner = c
+			}
+			break
+		}
+	}
+	if inner == nil {
+		return d.unattributed(m)
+	}
+	if m.Relative {
+		return Attribution{Source: claim.Publisher}
+	}
+	a, ok := d.resolve(text, toks, *inner)
+	if !ok {
+		return d.unattributed(m)
+	}
+	if outer != nil && inner.Verb != outer.Verb {
+		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != a.Source && o.kind == "person" {
+			a.Via = o.Source
+		}
+	}
+	d.last = &a
+	d.lastSent = d.sent
+	return a
+}
+
+// unattributed gives a figure without its own reporting clause the source
+// of the run of figures it continues, else the publisher.
+func (d *Doc) unattributed(m figures.Mention) Attribution {
+	if d.last != nil && d.lastSent == d.sent-1 && d.sent > 1 {
+		a := *d.last
+		d.lastSent = d.sent
+		return a
+	}
+	return Attribution{Source: claim.Publisher}
+}
+
+// resolve turns a clause into a canonical source.
+func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, bool) {
+	a := Attribution{Cue: c.Cue, Hedged: c.Hedged}
+	if c.Relative {
+		// "a report by Seoul's spy agency to lawmakers last week, which
+		// said ...": the source is the "by" phrase before.
+		for j := c.Verb - 1; j >= 1 && j >= c.Verb-20; j-- {
+			if toks[j].Is("by", "from") {
+				s, e := nounAfter(toks, j+1)
+				if s <= e {
+					c.SrcFirst, c.SrcLast = s, e
+					break
+				}
+			}
+		}
+		if c.SrcFirst == c.SrcLast && toks[c.SrcFirst].Is("which", "that") {
+			if d.last != nil {
+				l := *d.last
+				l.Cue = c.Cue
+				return l, true
+			}
+			return a, false
+		}
+	}
+	srcText := strings.TrimSpace(textSlice(text, toks, c.SrcFirst, c.SrcLast))
+	a.SourceText = srcText
+	low := strings.ToLower(srcText)
+	// Pronouns and definite descriptions refer back: "it added", "the
+	// agency said", "he said".
+	if isPronoun(low) || isAnaphor(low) {
+		if d.last != nil {
+			l := *d.last
+			l.Cue, l.SourceText, l.Hedged = c.Cue, srcText, c.Hedged
+			l.Via = ""
+			return l, true
+		}
+		if isPronoun(low) {
+			return a, false
+		}
+	}
+	if canon, kind, _, ok := d.res.Resolve(srcText); ok {
+		a.Source, a.kind = canon, kind
+		return a, true
+	}
+	if looksLikePerson(toks, c.SrcFirst, c.SrcLast) {
+		a.Source, a.kind = sources.PersonName(srcText), "person"
+		return a, true
+	}
+	a.Source = strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")
+	return a, true
+}
+
+// isAnaphor reports whether a source text is a definite description of a
+// source named before: "the agency", "the ministry", "the military".
+func isAnaphor(s string) bool {
+	w := strings.Fields(s)
+	if len(w) != 2 || w[0] != "the" {
+		return false
+	}
+	switch w[1] {
+	case "agency", "ministry", "military", "office", "army", "organization", "organisation",
+		"mission", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "group",
+		"statement", "report", "un", "body", "department", "service", "commissioner", "official":
+		return true
+	}
+	return false
+}
+
+// looksLikePerson reports whether a source phrase ends in a capitalised
+// name: "Ukrainian President Volodymyr Zelensky", "Lee Seong-kweun".
+func looksLikePerson(toks []tokens.Token, a, b int) bool {
+	if a > b {
+		return false
+	}
+	caps := 0
+	for k := a; k <= b; k++ {
+		if toks[k].IsCap() {
+			caps++
+		}
+	}
+	return toks[b].IsCap() && caps >= 2 && caps*2 >= b-a+1
+}
+
+func textSlice(src string, toks []tokens.Token, a, b int) string {
+	if a > b {
+		return ""
+	}
+	return src[toks[a].Start:toks[b].End]
+}

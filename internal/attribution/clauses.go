@@ -1,0 +1,242 @@
+package attribution
+
+import "github.com/tally-news/tally/internal/tokens"
+
+// reportingVerbs introduce a source: "X said", "said X", "X told Reuters",
+// "X estimated". The value says whether the verb hedges the figure.
+var reportingVerbs = map[string]bool{
+	"said": false, "says": false, "say": false, "saying": false, "told": false, "tells": false,
+	"reported": false, "reports": false, "report": false, "reporting": false,
+	"claimed": false, "claims": false, "claim": false, "claiming": false,
+	"estimated": true, "estimates": true, "estimate": true, "estimating": true,
+	"assessed": true, "assesses": true, "assess": true, "believes": true, "believe": true,
+	"announced": false, "announces": false, "stated": false, "states": false,
+	"added": false, "adds": false, "confirmed": false, "confirms": false, "noted": false,
+	"wrote": false, "writes": false, "tweeted": false, "posted": false, "informed": false,
+	"briefed": false, "warned": false, "warns": false, "revealed": false, "disclosed": false,
+	"counted": false, "recorded": false, "registered": false, "documented": false,
+	"verified": false, "acknowledged": false, "admitted": false, "insisted": false,
+	"quoted": false, "cited": false, "put": false, "puts": false, "show": false, "shows": false,
+	"showed": false, "suggest": true, "suggests": true, "suggested": true, "indicate": true,
+	"indicates": true, "indicated": true, "pointed": false, "explained": false,
+	"testified": false, "declared": false, "alleged": false, "accused": false,
+}
+
+// srcStop ends a source noun phrase read backwards from its verb.
+var srcStop = map[string]bool{
+	"that": true, "and": false, "but": true, "as": true, "if": true, "when": true, "while": true,
+	"because": true, "after": true, "before": true, "since": true, "where": true, "though": true,
+	"although": true, "so": true, "than": true, "then": true, "also": true, "has": true,
+	"have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "will": true,
+	"would": true, "could": true, "later": true, "previously": true, "earlier": true,
+	"separately": true, "meanwhile": true, "however": true, "on": true, "in": true, "at": true,
+	"with": true, "for": true, "to": true, "into": true, "from": true, "over": true,
+	"during": true, "what": true, "how": true, "why": true, "who": true, "whom": true,
+	"which": true, "not": true, "it": false, "he": false, "she": false, "they": false,
+	"we": false, "reportedly": true, "said": true, "says": true,
+}
+
+// Clause is one reporting clause in a sentence.
+type Clause struct {
+	Verb              int    // token index of the reporting word
+	Cue               string // the reporting word(s) as written
+	SrcFirst, SrcLast int    // token range of how the sentence names the source
+	After             bool   // the source follows the verb ("said X", "according to X")
+	Hedged            bool
+	Relative          bool // "a report by X ..., which said": the source is the antecedent
+}
+
+// Clauses finds the reporting clauses of a sentence.
+//
+//	"..., South Korea's Joint Chiefs of Staff said on Monday."
+//	"..., said Volker Turk, the UN High Commissioner for Human Rights."
+//	"According to the IOM, ..."
+//	"Figures from the health ministry show ..."
+//	"10,000 troops have reached Kursk, says Pentagon"
+func Clauses(toks []tokens.Token) []Clause {
+	var out []Clause
+	for v := 0; v < len(toks); v++ {
+		t := toks[v]
+		if t.Lower == "according" && v+1 < len(toks) && toks[v+1].Lower == "to" {
+			if a, b := nounAfter(toks, v+2); a <= b {
+				out = append(out, Clause{Verb: v, Cue: "according to", SrcFirst: a, SrcLast: b, After: true})
+			}
+			continue
+		}
+		// "figures from X", "data from X", "a report by X", "a statement from X".
+		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") {
+			if a, b := nounAfter(toks, v+2); a <= b && toks[a].IsCap() || a <= b && toks[a].Lower == "the" {
+				out = append(out, Clause{Verb: v, Cue: t.Lower + " " + toks[v+1].Lower, SrcFirst: a, SrcLast: b, After: true, Hedged: t.Is("estimate", "estimates", "assessment")})
+			}
+			continue
+		}
+		hedge, ok := reportingVerbs[t.Lower]
+		if !ok {
+			continue
+		}
+		// "the minister pointed out", "X put the toll at": keep.
+		c := Clause{Verb: v, Cue: t.Text, Hedged: hedge}
+		a, b := nounBefore(toks, v)
+		if a <= b && !(b == v-1 && toks[b].Is("which", "that")) {
+			c.SrcFirst, c.SrcLast = a, b
+			out = append(out, c)
+			continue
+		}
+		if v >= 1 && toks[v-1].Is("which", "that") {
+			c.Relative = true
+			c.SrcFirst, c.SrcLast = v-1, v-1
+			out = append(out, c)
+			continue
+		}
+		// Inverted: "..., said Volker Turk", "..., says Pentagon".
+		if v >= 1 && (toks[v-1].Text == "," || isQuote(toks[v-1].Text) || toks[v-1].Text == "-") || v == 0 {
+			if a, b := nounAfter(toks, v+1); a <= b {
+				c.SrcFirst, c.SrcLast, c.After = a, b, true
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// nounBefore reads the source noun phrase ending right before the verb at
+// v: "South Korea's Joint Chiefs of Staff", "the South Korean military",
+// "he", "Zelensky". Adverbs between are skipped ("X also said").
+func nounBefore(toks []tokens.Token, v int) (int, int) {
+	j := v - 1
+	for j >= 0 && toks[j].Is("also", "has", "have", "had", "later", "previously", "separately", "earlier", "further", "again", "reportedly", "publicly", "initially", "officially", "last", "first") {
+		j--
+	}
+	end := j
+	n := 0
+	for j >= 0 && n < 10 {
+		t := toks[j]
+		if t.Kind == tokens.Punct {
+			if (t.Text == "'" || t.Text == "’") && j > 0 {
+				j--
+				continue
+			}
+			if t.Text == "-" && !t.SpaceBefore && j > 0 {
+				j--
+				continue
+			}
+			if t.Text == "(" || t.Text == ")" {
+				break
+			}
+			break
+		}
+		if t.Kind == tokens.Num {
+			break
+		}
+		if stop, ok := srcStop[t.Lower]; ok && stop {
+			break
+		}
+		if t.Lower == "and" {
+			// "X and Y said": joint sources keep the first; but "killed
+			// and wounded, officials said" is no source.
+			if j > 0 && toks[j-1].IsCap() {
+				j--
+				n++
+				continue
+			}
+			break
+		}
+		if _, verb := reportingVerbs[t.Lower]; verb {
+			break
+		}
+		j--
+		n++
+	}
+	a := j + 1
+	for a <= end && toks[a].Is("the", "a", "an") {
+		a++
+	}
+	if a > end {
+		return 1, 0
+	}
+	// A source is a name or a noun: reject a lone lower-case adjective or
+	// verb like "killed".
+	if a == end && !toks[a].IsCap() && !isSourceNoun(toks[a].Lower) && !isPronoun(toks[a].Lower) {
+		return 1, 0
+	}
+	return a, end
+}
+
+// nounAfter reads a source noun phrase starting at i: "the UN's
+// International Organization for Migration (IOM)", "Volker Turk".
+func nounAfter(toks []tokens.Token, i int) (int, int) {
+	j := i
+	n := 0
+	for j < len(toks) && n < 12 {
+		t := toks[j]
+		if t.Kind == tokens.Punct {
+			if t.Text == "(" {
+				// Keep a parenthesised acronym: "(IOM)".
+				if j+2 < len(toks) && toks[j+2].Text == ")" {
+					j += 3
+					continue
+				}
+				break
+			}
+			if (t.Text == "'" || t.Text == "’" || t.Text == "-" || t.Text == "&") && j > i && !t.SpaceBefore {
+				j++
+				continue
+			}
+			break
+		}
+		if t.Kind == tokens.Num {
+			break
+		}
+		if j > i && (t.Is("that", "which", "who", "in", "on", "at", "told", "when", "while", "as", "after", "since", "because", "and", "but", "to", "with", "said", "says", "adding", "citing", "quoting", "for", "via", "last", "this", "yesterday", "today", "without", "who", "earlier") && !(t.Is("for", "of", "in", "on") && j+1 < len(toks) && toks[j+1].IsCap() && toks[j-1].IsCap()) ||
+			isDay(t.Lower)) {
+			break
+		}
+		j++
+		n++
+	}
+	a, b := i, j-1
+	for a <= b && toks[a].Is("the", "a", "an") {
+		a++
+	}
+	return a, b
+}
+
+func isDay(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+func isPronoun(w string) bool {
+	switch w {
+	case "it", "he", "she", "they", "we", "i":
+		return true
+	}
+	return false
+}
+
+// isSourceNoun accepts lower-case heads that can assert a figure.
+func isSourceNoun(w string) bool {
+	switch w {
+	case "officials", "official", "police", "authorities", "military", "army", "ministry",
+		"government", "agency", "office", "spokesman", "spokeswoman", "spokesperson", "sources",
+		"witnesses", "residents", "medics", "doctors", "hospital", "officers", "rescuers",
+		"statement", "report", "analysts", "experts", "diplomats", "media", "television", "tv",
+		"radio", "newspaper", "organization", "organisation", "group", "rebels", "insurgents",
+		"militants", "commander", "commanders", "minister", "president", "mission", "service",
+		"ngo", "charity", "observatory", "monitor", "data", "figures", "estimates", "intelligence",
+		"staff", "council", "committee", "lawmakers", "lawmaker", "workers", "volunteers", "survivors":
+		return true
+	}
+	return false
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "'", "‘", "’":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package figures
+
+import (
+	"github.com/tally-news/tally/internal/geo"
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// agentNouns after a nationality make it the doers, not the counted:
+// "Israeli forces killed five Palestinians", "U.S. airstrikes".
+var agentNouns = map[string]bool{
+	"forces": true, "troops": true, "military": true, "army": true, "police": true,
+	"jets": true, "warplanes": true, "airstrikes": true, "air": true, "helicopters": true,
+	"officials": true, "government": true, "authorities": true, "gunmen": true,
+	"tanks": true, "artillery": true, "missiles": true, "strikes": true, "raid": true,
+	"raids": true, "assassination": true, "occupation": true, "navy": true, "ministry": true,
+	"president": true, "leader": true, "prime": true, "defence": true, "defense": true,
+	"intelligence": true, "embassy": true, "war": true, "offensive": true, "attack": true,
+	"attacks": true, "spokesman": true, "kills": true, "killed": true, "kill": true,
+}
+
+// Place is a place or nationality found in a sentence, with token indices.
+type Place struct {
+	geo.Match
+	First, Last int // token range
+}
+
+// Places finds the places and nationalities among a sentence's tokens.
+func Places(text string, toks []tokens.Token) []Place {
+	if len(toks) == 0 {
+		return nil
+	}
+	base := toks[0].Start
+	ms := geo.Scan(text[base:toks[len(toks)-1].End])
+	out := make([]Place, 0, len(ms))
+	k := 0
+	for _, m := range ms {
+		m.Start += base
+		m.End += base
+		for k < len(toks) && toks[k].End <= m.Start {
+			k++
+		}
+		first := k
+		last := first
+		for last+1 < len(toks) && toks[last+1].Start < m.End {
+			last++
+		}
+		if first >= len(toks) {
+			break
+		}
+		out = append(out, Place{Match: m, First: first, Last: last})
+	}
+	return out
+}
+
+// Counted returns whose people m counts, and the place where stated:
+// the nationality in its noun phrase ("North Korean soldiers"), a place
+// the phrase names ("refugees from Sudan"), a place where it happened ("in
+// Gaza"), else fallback (the document's dateline or first place).
+func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (counted, location string) {
+	location = ""
+	for _, p := range places {
+		if p.Kind == geo.City || p.Kind == geo.Region {
+			if location == "" || p.First > m.Last && location == "" {
+				location = p.Text
+			}
+		}
+	}
+	end := m.SubjLast
+	if end < m.Last {
+		end = m.Last
+	}
+	// In the number phrase or its noun phrase.
+	for _, p := range places {
+		if p.First >= m.First && p.Last <= end {
+			return p.Country, location
+		}
+	}
+	// "refugees from Sudan", "civilians in Gaza" right after the phrase.
+	for _, p := range places {
+		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") {
+			return p.Country, location
+		}
+	}
+	// A place where it happened, nearest to the figure.
+	best, bestDist := "", 1<<30
+	for _, p := range places {
+		if p.First == 0 || p.Kind == geo.Demonym {
+			continue
+		}
+		if !toks[p.First-1].Is("in", "near", "at", "outside", "across", "inside", "off", "on", "into", "from", "to", "of") && !(p.Kind != geo.Country && p.Last+1 < len(toks) && !agentNouns[toks[p.Last+1].Lower]) {
+			continue
+		}
+		d := p.First - m.Last
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = p.Country, d
+		}
+	}
+	if best != "" {
+		return best, location
+	}
+	// Any nationality or place that is not the doer.
+	for _, p := range places {
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+			continue
+		}
+		if p.Last+1 < len(toks) && (toks[p.Last+1].Lower == "'s" || toks[p.Last+1].Text == "'") {
+			continue
+		}
+		return p.Country, location
+	}
+	return fallback, location
+}
+
+// DefaultPlace is the place a document is about, for figures whose
+// sentence names none: its dateline ("BAGHDAD (Reuters) -") or the first
+// place that is not a doer.
+func DefaultPlace(text string, toks []tokens.Token) string {
+	places := Places(text, toks)
+	for _, p := range places {
+		if p.Kind == geo.Demonym {
+			continue
+		}
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+			continue
+		}
+		return p.Country
+	}
+	for _, p := range places {
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+			continue
+		}
+		return p.Country
+	}
+	return ""
+}
