@@ -129,6 +129,31 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 			break
 		}
 	}
+	// "we assess ... 1,100 casualties," the South Korean military said:
+	// a first-person source inside a quote is the quote's speaker.
+	if inner != nil && inner.Verb < m.First && inner.SrcFirst == inner.SrcLast && toks[inner.SrcFirst].Is("we", "i") {
+		for i := range cs {
+			if cs[i].Verb > m.Last {
+				inner, outer = &cs[i], nil
+				break
+			}
+		}
+	}
+	// A clause after the figure governs it only across a comma or quote:
+	// in "kidnappers of seven employees said", the figure is part of the
+	// subject, not of what was said.
+	if inner != nil && inner.Verb > m.Last && !inner.After {
+		sep := false
+		for j := m.Last + 1; j < inner.SrcFirst && j < len(toks); j++ {
+			if toks[j].Text == "," || isQuote(toks[j].Text) || toks[j].Is("that", "-", "—", "–") {
+				sep = true
+				break
+			}
+		}
+		if !sep {
+			inner = nil
+		}
+	}
 	if inner == nil {
 		return d.unattributed(m)
 	}
@@ -152,7 +177,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 // unattributed gives a figure without its own reporting clause the source
 // of the run of figures it continues, else the publisher.
 func (d *Doc) unattributed(m figures.Mention) Attribution {
-	if d.last != nil && d.lastSent == d.sent-1 && d.sent > 1 {
+	if d.last != nil && d.lastSent >= d.sent-2 && d.sent > 1 {
 		a := *d.last
 		d.lastSent = d.sent
 		return a
@@ -189,7 +214,7 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	low := strings.ToLower(srcText)
 	// Pronouns and definite descriptions refer back: "it added", "the
 	// agency said", "he said".
-	if isPronoun(low) || isAnaphor(low) {
+	if isPronoun(low) || isAnaphor(low) || isAnaphor("the "+strings.TrimPrefix(strings.TrimPrefix(low, "its "), "their ")) && (strings.HasPrefix(low, "its ") || strings.HasPrefix(low, "their ")) {
 		if d.last != nil {
 			l := *d.last
 			l.Cue, l.SourceText, l.Hedged = c.Cue, srcText, c.Hedged
@@ -200,7 +225,21 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 			return a, false
 		}
 	}
+	// "ministry spokesperson Ashraf al-Qedra": a spokesperson of a body
+	// named only by its generic noun speaks for the body named before.
+	if i := spokesIndex(low); i > 0 && d.last != nil && d.last.kind != "person" {
+		if isAnaphor("the " + strings.TrimSpace(low[:i])) {
+			l := *d.last
+			l.Cue, l.SourceText, l.Hedged, l.Via = c.Cue, srcText, c.Hedged, ""
+			return l, true
+		}
+	}
 	if canon, kind, _, ok := d.res.Resolve(srcText); ok {
+		// A body without its country ("Ministry" from "Health
+		// Ministry") says less than the text: keep the text.
+		if !strings.Contains(canon, " ") && !isUpper(canon) {
+			canon = strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")
+		}
 		a.Source, a.kind = canon, kind
 		return a, true
 	}
@@ -212,6 +251,14 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	return a, true
 }
 
+func isUpper(s string) bool { return strings.ToUpper(s) == s }
+
+// spokesIndex returns where "spokesman", "spokeswoman" or "spokesperson"
+// starts in s, or -1.
+func spokesIndex(s string) int {
+	return strings.Index(s, "spokes")
+}
+
 // isAnaphor reports whether a source text is a definite description of a
 // source named before: "the agency", "the ministry", "the military".
 func isAnaphor(s string) bool {
@@ -220,7 +267,7 @@ func isAnaphor(s string) bool {
 		return false
 	}
 	switch w[1] {
-	case "agency", "ministry", "military", "office", "army", "organization", "organisation",
+	case "agency", "ministry", "military", "office", "army", "organization", "organisation", "data", "figures",
 		"mission", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "group",
 		"statement", "report", "un", "body", "department", "service", "commissioner", "official":
 		return true

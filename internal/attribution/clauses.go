@@ -1,6 +1,10 @@
 package attribution
 
-import "github.com/tally-news/tally/internal/tokens"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/tokens"
+)
 
 // reportingVerbs introduce a source: "X said", "said X", "X told Reuters",
 // "X estimated". The value says whether the verb hedges the figure.
@@ -20,6 +24,52 @@ var reportingVerbs = map[string]bool{
 	"showed": false, "suggest": true, "suggests": true, "suggested": true, "indicate": true,
 	"indicates": true, "indicated": true, "pointed": false, "explained": false,
 	"testified": false, "declared": false, "alleged": false, "accused": false,
+	"confirming": false, "adding": false, "citing": false, "announcing": false,
+}
+
+// nounForms are reporting words that are also nouns ("a report", "1,650
+// reports of"); they report only after a subject.
+var nounForms = map[string]bool{
+	"report": true, "reports": true, "claim": true, "claims": true, "estimate": true,
+	"estimates": true, "count": true, "put": true, "puts": true, "show": true, "shows": true,
+	"counted": true, "recorded": true, "registered": true, "documented": true,
+}
+
+// sourceModifiers are lower-case words that may stand inside a source's
+// name: "the UN migration agency", "local health officials".
+var sourceModifiers = map[string]bool{
+	"local": true, "senior": true, "health": true, "defence": true, "defense": true,
+	"interior": true, "foreign": true, "state": true, "news": true, "top": true, "chief": true,
+	"security": true, "hospital": true, "medical": true, "rescue": true, "emergency": true,
+	"aid": true, "relief": true, "humanitarian": true, "human": true, "rights": true,
+	"migration": true, "refugee": true, "spy": true, "regional": true, "provincial": true,
+	"district": true, "city": true, "government": true, "military": true, "army": true,
+	"police": true, "intelligence": true, "general": true, "joint": true, "civil": true,
+	"disaster": true, "management": true, "relations": true, "information": true,
+	"press": true, "prime": true, "deputy": true, "vice": true, "public": true, "election": true,
+	"electoral": true, "border": true, "coast": true, "guard": true, "national": true,
+	"international": true, "u.n.": true, "un": true, "of": true, "for": true, "'s": true,
+	"the": true, "u.s.": true, "us": true, "independent": true, "private": true, "official": true,
+	"opposition": true, "rebel": true, "tribal": true, "palestinian": true, "iraqi": true,
+	"israeli": true, "medical-aid": true, "aid-agency": true, "staff": true, "general's": true,
+	"ukrainian": true, "russian": true, "armed": true, "forces": true, "air": true, "force": true,
+	"navy": true, "naval": true, "ministry": true, "office": true, "agency": true,
+	"department": true, "commission": true, "council": true, "committee": true, "service": true,
+	"observatory": true, "network": true, "television": true, "radio": true, "channel": true,
+	"station": true, "newspaper": true, "daily": true, "website": true, "media": true,
+	"state-run": true, "state-owned": true, "official's": true, "mission": true, "monitoring": true,
+	"high": true, "commissioner": true, "secretary": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "lawmaker": true, "minister": true, "president": true, "governor": true,
+	"mayor": true, "commander": true, "head": true, "director": true, "leader": true,
+}
+
+// numberWords end a source phrase read backwards: "kidnappers of seven
+// employees ... said" names no source.
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"dozen": true, "dozens": true, "hundred": true, "hundreds": true, "thousand": true,
+	"thousands": true, "million": true, "millions": true, "scores": true, "several": true,
 }
 
 // srcStop ends a source noun phrase read backwards from its verb.
@@ -64,7 +114,7 @@ func Clauses(toks []tokens.Token) []Clause {
 			continue
 		}
 		// "figures from X", "data from X", "a report by X", "a statement from X".
-		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") {
+		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment", "accounts") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") {
 			if a, b := nounAfter(toks, v+2); a <= b && toks[a].IsCap() || a <= b && toks[a].Lower == "the" {
 				out = append(out, Clause{Verb: v, Cue: t.Lower + " " + toks[v+1].Lower, SrcFirst: a, SrcLast: b, After: true, Hedged: t.Is("estimate", "estimates", "assessment")})
 			}
@@ -72,6 +122,20 @@ func Clauses(toks []tokens.Token) []Clause {
 		}
 		hedge, ok := reportingVerbs[t.Lower]
 		if !ok {
+			continue
+		}
+		if v >= 1 {
+			prev := toks[v-1]
+			// "an estimated 770", "a reported 1,000", "were reported killed",
+			// "1,650 reports of".
+			if prev.Is("a", "an", "the", "was", "were", "is", "are", "been", "be", "being", "its", "their", "his", "her") || prev.Kind == tokens.Num || numberWords[prev.Lower] {
+				continue
+			}
+		}
+		if v+1 < len(toks) && (toks[v+1].Kind == tokens.Num || numberWords[toks[v+1].Lower] && !reportingVerbs[t.Lower] && t.Lower != "said") {
+			continue
+		}
+		if nounForms[t.Lower] && v+1 < len(toks) && toks[v+1].Is("of", "on", "by", "from", "in") {
 			continue
 		}
 		// "the minister pointed out", "X put the toll at": keep.
@@ -103,6 +167,21 @@ func Clauses(toks []tokens.Token) []Clause {
 // v: "South Korea's Joint Chiefs of Staff", "the South Korean military",
 // "he", "Zelensky". Adverbs between are skipped ("X also said").
 func nounBefore(toks []tokens.Token, v int) (int, int) {
+	// "The IOM, headquartered in Geneva, estimated": read the name
+	// before the aside.
+	if v >= 2 && toks[v-1].Text == "," {
+		for j := v - 2; j > 0 && j >= v-10; j-- {
+			if toks[j].Text == "," {
+				if a, b := nounBefore(toks, j); a <= b {
+					return a, b
+				}
+				break
+			}
+			if toks[j].Kind == tokens.Num || isQuote(toks[j].Text) {
+				break
+			}
+		}
+	}
 	j := v - 1
 	for j >= 0 && toks[j].Is("also", "has", "have", "had", "later", "previously", "separately", "earlier", "further", "again", "reportedly", "publicly", "initially", "officially", "last", "first") {
 		j--
@@ -116,19 +195,30 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 				j--
 				continue
 			}
-			if t.Text == "-" && !t.SpaceBefore && j > 0 {
-				j--
+			// "al-Qedra", "Abdel-Aal": the word before the hyphen belongs
+			// to the name whatever its case.
+			if t.Text == "-" && !t.SpaceBefore && j > 0 && j+1 <= end && !toks[j+1].SpaceBefore {
+				j -= 2
 				continue
 			}
-			if t.Text == "(" || t.Text == ")" {
-				break
+			// "the International Organization for Migration (IOM) said"
+			if t.Text == ")" && j >= 2 && toks[j-2].Text == "(" && j == end {
+				j -= 3
+				n++
+				continue
 			}
 			break
 		}
-		if t.Kind == tokens.Num {
+		if t.Kind == tokens.Num || numberWords[t.Lower] || isDay(t.Lower) || t.Is("today", "yesterday", "tonight", "whose", "been", "be", "now") {
 			break
 		}
 		if stop, ok := srcStop[t.Lower]; ok && stop {
+			break
+		}
+		// Lower-case words inside a source are its nouns and modifiers:
+		// "the UN migration agency"; anything else ends it ("one of the
+		// two captives ... said").
+		if !t.IsCap() && !sourceModifiers[t.Lower] && !isSourceNoun(t.Lower) && !isPronoun(t.Lower) && t.Lower != "and" && !strings.HasSuffix(t.Lower, "'s") {
 			break
 		}
 		if t.Lower == "and" {
@@ -195,8 +285,15 @@ func nounAfter(toks []tokens.Token, i int) (int, int) {
 		n++
 	}
 	a, b := i, j-1
+	// "according to data from the UN agency": the source is the agency.
+	if a+1 <= b && toks[a].Is("data", "figures", "statistics", "estimates", "accounts", "reports") && toks[a+1].Is("from", "by", "of") {
+		a += 2
+	}
 	for a <= b && toks[a].Is("the", "a", "an") {
 		a++
+	}
+	if a <= b && (toks[a].Is("that", "which", "who", "it", "this", "there") && a == b || toks[a].Is("that", "to", "of", "in", "on", "at", "for", "by", "and", "but")) {
+		return 1, 0
 	}
 	return a, b
 }

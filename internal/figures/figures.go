@@ -68,6 +68,7 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		if !plausible(m) {
 			continue
 		}
+		m.Relative = relative(toks, m)
 		out = append(out, m)
 		ctx.LastMeasure = m.Measure
 		if m.Measure == "supplied" {
@@ -75,6 +76,19 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		}
 	}
 	return out
+}
+
+// relative reports whether the figure sits in a relative clause about an
+// earlier event ("the siege that killed nearly 340", "the bombing which
+// killed 85") or names captives by their captors ("kidnappers of seven").
+func relative(toks []tokens.Token, m Mention) bool {
+	if m.Cue < 1 {
+		return false
+	}
+	if m.Cue < m.First && toks[m.Cue-1].Is("that", "which", "who") {
+		return true
+	}
+	return toks[m.Cue].Is("kidnappers", "captors", "abductors")
 }
 
 // plausible drops mentions whose value cannot be a count.

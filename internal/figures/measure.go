@@ -30,6 +30,8 @@ var npStop = map[string]bool{
 	"left": true, "leaving": true, "remain": true, "remained": true, "remains": true,
 	"arrive": true, "arrived": true, "arriving": true, "arrives": true, "return": true,
 	"returned": true, "back": true, "now": true, "then": true, "also": true, "too": true,
+	"forced": true, "driven": true, "living": true, "trapped": true, "pulled": true,
+	"rescued": true, "held": true, "taken": true, "believed": true, "feared": true,
 }
 
 // nounPhrase returns the token range of the counted noun phrase after p:
@@ -488,6 +490,7 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 				mm, isVerb = n, true
 			} else if displacement(toks, k) {
 				mm, isVerb = "displaced", true
+				aux = true // "left the city" has an object but no agent
 			}
 		}
 		if isVerb {
