@@ -27,7 +27,10 @@ type Attribution struct {
 	Via        string
 	Date       string
 	Hedged     bool
-	kind       string
+	// Country is the resolved source's country, where known: a military
+	// counts its own soldiers.
+	Country string
+	kind    string
 }
 
 // Doc attributes the figures of one document, sentence by sentence, in
@@ -234,7 +237,8 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 			return l, true
 		}
 	}
-	if canon, kind, _, ok := d.res.Resolve(srcText); ok {
+	if canon, kind, country, ok := d.res.Resolve(srcText); ok {
+		a.Country = country
 		// A body without its country ("Ministry" from "Health
 		// Ministry") says less than the text: keep the text.
 		if !strings.Contains(canon, " ") && !isUpper(canon) {

@@ -18,6 +18,16 @@ var agentNouns = map[string]bool{
 	"attacks": true, "spokesman": true, "kills": true, "killed": true, "kill": true,
 }
 
+// soldierNouns are the people a military counts as its own: "the army
+// said two soldiers were killed" counts the army's country.
+var soldierNouns = map[string]bool{
+	"soldiers": true, "troops": true, "forces": true, "servicemen": true, "units": true,
+	"personnel": true, "marines": true, "fighters": true, "soldier": true, "army": true,
+}
+
+// IsSoldier reports whether w heads a noun phrase of soldiers.
+func IsSoldier(w string) bool { return soldierNouns[w] }
+
 // Place is a place or nationality found in a sentence, with token indices.
 type Place struct {
 	geo.Match
@@ -75,10 +85,45 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			return p.Country, location
 		}
 	}
+	// The sender of troops or weapons, the loser of troops: the subject
+	// of the cue verb ("Pyongyang has sent thousands of troops", "Russia
+	// had lost 2,030 troops").
+	if m.Cue >= 0 && m.Cue < m.First && (m.Measure == "deployed" || m.Measure == "supplied" || m.Measure == "casualties") {
+		for _, p := range places {
+			if p.Last < m.Cue && p.Last >= m.Cue-4 && !toks[max(p.First-1, 0)].Is("to", "into", "in", "from", "with") {
+				ok := true
+				for j := p.Last + 1; j < m.Cue; j++ {
+					if !toks[j].Is("has", "have", "had", "already", "also", "reportedly", "now", "'s", "is", "was") {
+						ok = false
+					}
+				}
+				if ok {
+					return p.Country, location
+				}
+			}
+		}
+	}
 	// "refugees from Sudan", "civilians in Gaza" right after the phrase.
 	for _, p := range places {
 		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") {
 			return p.Country, location
+		}
+	}
+	// A count named by its measure ("suffered around 1,100 casualties")
+	// counts the people of the clause's subject: the first nationality
+	// before it that is not an opponent ("in combat with Ukrainian
+	// forces").
+	if m.SubjFirst <= m.SubjLast && measureNouns[toks[m.SubjLast].Lower] != "" || m.SubjFirst > m.SubjLast {
+		for _, p := range places {
+			if p.First >= m.First {
+				break
+			}
+			if p.Kind != geo.Demonym || p.First > 0 && toks[p.First-1].Is("with", "against", "by", "from", "at", "on", "into", "fighting") {
+				continue
+			}
+			if p.Last+1 < len(toks) && soldierNouns[toks[p.Last+1].Lower] {
+				return p.Country, location
+			}
 		}
 	}
 	// A place where it happened, nearest to the figure.
@@ -135,4 +180,16 @@ func DefaultPlace(text string, toks []tokens.Token) string {
 		return p.Country
 	}
 	return ""
+}
+
+// NamesNationality reports whether a place or nationality stands inside
+// m's number and noun phrase.
+func NamesNationality(places []Place, m Mention) bool {
+	end := max(m.SubjLast, m.Last)
+	for _, p := range places {
+		if p.First >= m.First && p.Last <= end {
+			return true
+		}
+	}
+	return false
 }

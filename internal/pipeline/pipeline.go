@@ -105,6 +105,11 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 				}
 			}
 			a := as[k]
+			// "the Israeli army said two soldiers were killed": a military
+			// counts its own soldiers unless the sentence says whose.
+			if a.Country != "" && m.SubjFirst <= m.SubjLast && figures.IsSoldier(s.toks[m.SubjLast].Lower) && !figures.NamesNationality(places, m) {
+				f.Counted = ptr(a.Country)
+			}
 			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
 			if f.Source == "" {
 				f.Source = claim.Publisher
