@@ -121,6 +121,9 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 		// complement; a clause after it ("..., X said") when no other
 		// clause stands between.
 		if c.Verb < m.First {
+			if trailing(toks, *c) {
+				continue
+			}
 			if inner != nil {
 				outer = inner
 			}
@@ -142,9 +145,13 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 			}
 		}
 	}
-	// A clause after the figure governs it only across a comma or quote:
-	// in "kidnappers of seven employees said", the figure is part of the
-	// subject, not of what was said.
+	// A clause after the figure governs it only across a comma or quote
+	// (in "kidnappers of seven employees said", the figure is part of the
+	// subject, not of what was said), and only when what was said is not
+	// after it ("..., but officials say they have no clues").
+	if inner != nil && inner.Verb > m.Last && !inner.After && ownComplement(toks, inner.Verb) {
+		inner = nil
+	}
 	if inner != nil && inner.Verb > m.Last && !inner.After {
 		sep := false
 		for j := m.Last + 1; j < inner.SrcFirst && j < len(toks); j++ {
@@ -175,6 +182,41 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 	d.last = &a
 	d.lastSent = d.sent
 	return a
+}
+
+// ownComplement reports whether the reporting verb at v is followed by
+// what it reports ("officials say they have no clues", "said that ..."),
+// rather than closing the sentence ("..., police said on Monday.").
+func ownComplement(toks []tokens.Token, v int) bool {
+	j := v + 1
+	for j < len(toks) && (toks[j].Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this") || isDay(toks[j].Lower) || toks[j].IsCap()) {
+		j++
+	}
+	if j >= len(toks) {
+		return false
+	}
+	t := toks[j]
+	if t.Kind == tokens.Punct {
+		return false
+	}
+	return true
+}
+
+// trailing reports whether the clause "X said" stands between commas
+// after other words ("..., police said, taking the toll to 62"): it
+// reports what came before it, not what follows.
+func trailing(toks []tokens.Token, c Clause) bool {
+	if c.After || c.SrcFirst < 1 || c.Verb+1 >= len(toks) {
+		return false
+	}
+	if toks[c.SrcFirst-1].Text != "," {
+		return false
+	}
+	j := c.Verb + 1
+	for j < len(toks) && (toks[j].Is("on", "yesterday", "today", "late", "earlier") || isDay(toks[j].Lower)) {
+		j++
+	}
+	return j < len(toks) && toks[j].Text == ","
 }
 
 // unattributed gives a figure without its own reporting clause the source

@@ -132,7 +132,12 @@ func Clauses(toks []tokens.Token) []Clause {
 				continue
 			}
 		}
-		if v+1 < len(toks) && (toks[v+1].Kind == tokens.Num || numberWords[toks[v+1].Lower] && !reportingVerbs[t.Lower] && t.Lower != "said") {
+		// "estimated 770", "reported 1,000": an adjective, not a report.
+		if v+1 < len(toks) && (toks[v+1].Kind == tokens.Num || numberWords[toks[v+1].Lower]) && t.Is("estimated", "reported", "counted", "recorded", "registered", "documented", "confirmed") {
+			continue
+		}
+		// "claimed responsibility", and "States" in "United States".
+		if v+1 < len(toks) && toks[v+1].Is("responsibility", "credit") || t.Text == "States" || t.Text == "Reports" && v > 0 {
 			continue
 		}
 		if nounForms[t.Lower] && v+1 < len(toks) && toks[v+1].Is("of", "on", "by", "from", "in") {
@@ -324,7 +329,10 @@ func isSourceNoun(w string) bool {
 		"radio", "newspaper", "organization", "organisation", "group", "rebels", "insurgents",
 		"militants", "commander", "commanders", "minister", "president", "mission", "service",
 		"ngo", "charity", "observatory", "monitor", "data", "figures", "estimates", "intelligence",
-		"staff", "council", "committee", "lawmakers", "lawmaker", "workers", "volunteers", "survivors":
+		"staff", "council", "committee", "lawmakers", "lawmaker", "workers", "volunteers", "survivors",
+		"agencies", "ministries", "groups", "team", "teams", "spokesmen", "security", "guards",
+		"prosecutors", "investigators", "authority", "department", "aides", "leaders",
+		"paramedics", "hospitals", "journalists", "reporters", "correspondent", "activists":
 		return true
 	}
 	return false

@@ -85,8 +85,16 @@ func relative(toks []tokens.Token, m Mention) bool {
 	if m.Cue < 1 {
 		return false
 	}
+	// Only an earlier event is background: "the 1994 bombing ... that
+	// killed 85", "an earlier blast that wounded three". "Floods that
+	// killed nearly 340 people" is the news itself.
 	if m.Cue < m.First && toks[m.Cue-1].Is("that", "which", "who") {
-		return true
+		for j := m.Cue - 2; j >= 0 && j >= m.Cue-10; j-- {
+			t := toks[j]
+			if t.Is("earlier", "previous", "last", "former", "past", "deadly", "worst") || t.Kind == tokens.Num && len(t.Text) == 4 && t.Text >= "1900" && t.Text <= "2099" {
+				return true
+			}
+		}
 	}
 	return toks[m.Cue].Is("kidnappers", "captors", "abductors")
 }

@@ -323,6 +323,10 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 		}
 		return "captured", k
 	}
+	// "shot dead six people", "gunned down 12"
+	if toks[k].Is("dead", "down") && k >= 1 && toks[k-1].Is("shot", "gunned", "beat", "beaten", "stabbed", "hacked", "mowed", "cut") {
+		return "killed", k
+	}
 	// "claimed 25 lives", "left 46 dead" are read through the noun.
 	// "has about 50,000 troops in Kursk"
 	if toks[k].Is("has", "have", "had", "keeps", "maintains") && hasNP && deployNouns[toks[head].Lower] && head+1 < len(toks) && toks[head+1].Is("in", "inside", "on", "along", "near", "stationed", "deployed", "there") {
