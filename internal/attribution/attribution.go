@@ -189,6 +189,12 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 // rather than closing the sentence ("..., police said on Monday.").
 func ownComplement(toks []tokens.Token, v int) bool {
 	j := v + 1
+	// "told legislators on Monday", "informed lawmakers": the hearer.
+	if toks[v].Is("told", "tells", "tell", "informed", "briefed", "informs", "briefs") {
+		for j < len(toks) && toks[j].Kind == tokens.Word && !toks[j].Is("that", "on", "in", "at", "late", "earlier") && !isDay(toks[j].Lower) && j < v+5 {
+			j++
+		}
+	}
 	for j < len(toks) && (toks[j].Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this") || isDay(toks[j].Lower) || toks[j].IsCap()) {
 		j++
 	}
