@@ -196,7 +196,7 @@ func number(toks []tokens.Token, i int) (float64, int, Phrase, bool) {
 		// Scale words: "1.5 million", "27-hundred".
 		v, last = applyScales(toks, last, v)
 		return v, last, p, true
-	case t.Kind == tokens.Word:
+	case t.Kind == tokens.Word && startsNumber[t.Lower]:
 		return wordNumber(toks, i)
 	}
 	return 0, 0, p, false
@@ -234,6 +234,19 @@ func applyScales(toks []tokens.Token, last int, v float64) (float64, int) {
 	}
 	return v, last
 }
+
+// startsNumber holds every word a written-out number can start with; one
+// lookup rules out all other words.
+var startsNumber = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "dozen": true}
+	for w := range units {
+		m[w] = true
+	}
+	for w := range vagueWords {
+		m[w] = true
+	}
+	return m
+}()
 
 // wordNumber reads number words: "three", "a dozen", "two hundred and
 // fifty", "half a million", "twenty-five", and vague quantities

@@ -69,6 +69,12 @@ func (t Token) Is(words ...string) bool {
 // Tokenize splits text[start:end] into tokens whose offsets are into text.
 func Tokenize(text string, start, end int) []Token {
 	toks := make([]Token, 0, (end-start)/5+1)
+	// Lower-case the whole range once and slice each token's Lower from
+	// it: one allocation per sentence instead of one per capitalised word.
+	// Where lower-casing changes byte lengths (rare non-ASCII letters),
+	// each token is lowered on its own.
+	low := strings.ToLower(text[start:end])
+	shared := len(low) == end-start
 	i := start
 	space, newline := true, false
 	for i < end {
@@ -111,7 +117,11 @@ func Tokenize(text string, start, end int) []Token {
 			}
 		}
 		t := Token{Start: i, End: j, Text: text[i:j], Kind: kind, SpaceBefore: space, NewlineBefore: newline}
-		t.Lower = lower(t.Text)
+		if shared && !strings.Contains(t.Text, "’") {
+			t.Lower = low[i-start : j-start]
+		} else {
+			t.Lower = lower(t.Text)
+		}
 		toks = append(toks, t)
 		space, newline = false, false
 		i = j
