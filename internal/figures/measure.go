@@ -518,7 +518,7 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			}
 			continue
 		}
-		if w == "death" && k >= 2 && toks[k-1].Lower == "to" && !toks[k-2].Is("sentenced", "condemned", "sentencing", "sentences") {
+		if w == "death" && k >= 2 && toks[k-1].Lower == "to" && !sentenced(toks, k) {
 			// "gored to death", "beaten to death"
 			return "killed", k
 		}
@@ -541,6 +541,17 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 		return first, firstK
 	}
 	return "", -1
+}
+
+// sentenced reports whether "to death" at k is a sentence passed, not a
+// death: "The court sentenced three men to death".
+func sentenced(toks []tokens.Token, k int) bool {
+	for j := k - 2; j >= 0 && j >= k-8; j-- {
+		if toks[j].Is("sentenced", "condemned", "sentencing", "sentences", "sentence") {
+			return true
+		}
+	}
+	return false
 }
 
 // displacement reads "forced from their homes", "driven from", "driven

@@ -1,0 +1,86 @@
+package figures
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// find returns "number text|measure" for each mention in s, joined by "; ".
+func find(s string) string {
+	toks := tokens.Tokenize(s, 0, len(s))
+	var out []string
+	for _, m := range Find(toks, nil) {
+		out = append(out, s[m.Start:m.End]+"|"+m.Measure)
+	}
+	return strings.Join(out, "; ")
+}
+
+// Sentences written for these tests in the style of wire reports.
+func TestFind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// The noun names the measure.
+		{"The army said its troops had suffered around 1,100 casualties.", "around 1,100|casualties"},
+		{"The quake left 3,145 deaths and 4,589 injured across the region.", "3,145|killed; 4,589|wounded"},
+		{"Vietnam has released nearly 9,000 prisoners under an amnesty.", "nearly 9,000|captured"},
+		{"Chad is hosting 588,000 refugees from the conflict.", "588,000|refugees"},
+		// A verb before the number.
+		{"A car bomb exploded in the market, killing 12 and wounding 30.", "12|killed; 30|wounded"},
+		{"U.S. forces killed more than 50 militiamen on Wednesday.", "more than 50|killed"},
+		{"Gunmen kidnapped two aid workers near the border.", "two|captured"},
+		{"Police arrested 511 people after the sit-in.", "511|arrested"},
+		{"Pyongyang has sent thousands of troops to the front.", "thousands|deployed"},
+		{"Soldiers shot dead six people in the village.", "six|killed"},
+		// The predicate after the noun phrase.
+		{"More than 1,000 soldiers have been killed or wounded in the fighting.", "More than 1,000|casualties"},
+		{"At least 300 soldiers sent to the front have died, officials said.", "At least 300|killed"},
+		{"One policeman was killed and three others were wounded.", "One|killed; three|wounded"},
+		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
+		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
+		{"About 221 people remain missing after the floods.", "About 221|missing"},
+		{"Hundreds of residents were evacuated as the river rose.", "Hundreds|evacuated"},
+		{"Police took more than 1,100 people into custody.", "more than 1,100|arrested"},
+		// Nouns of the number, tolls and totals.
+		{"The deaths of 12 hostages shocked the country.", "12|killed"},
+		{"The death toll from the storm rose to 62 on Friday.", "62|killed"},
+		{"Officials put the number of people killed by the blast at 85.", "85|killed"},
+		{"Some 100,000 refugees have arrived, and the total now stands at more than half a million.", "Some 100,000|refugees; more than half a million|refugees"},
+		// Subsets and lists.
+		{"The plane crashed, killing 25 people, including five children.", "25|killed; five|killed"},
+		{"Among the dead are 2,913 children, along with 1,709 women.", "2,913|killed; 1,709|killed"},
+		// Weapons.
+		{"North Korea has shipped as many as 6,700 containers of munitions to Russia.", "as many as 6,700|supplied"},
+		// Traps: calibres, money, years, ages, durations, percentages,
+		// forecasts, crowds, votes, things.
+		{"The North supplied 240mm rocket launchers and 170mm artillery.", ""},
+		{"Please support us from just $2 a month.", ""},
+		{"The 1994 bombing is still unsolved.", ""},
+		{"A 25-year-old man was detained for 10 days.", ""},
+		{"Turnout was 54 percent among 2,000 voters.", ""},
+		{"Up to 200,000 more people could flee in the coming three months.", ""},
+		{"Several hundred thousand pilgrims attended the Mass.", ""},
+		{"Six buildings were destroyed in the blast.", ""},
+		{"Five gunmen killed two policemen.", "two|killed"},
+		{"The court sentenced three men to death.", ""},
+		{"Rescuers pulled four people alive from the rubble.", ""},
+	}
+	for _, tc := range tests {
+		if got := find(tc.in); got != tc.want {
+			t.Errorf("Find(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("More than 1,000 soldiers have been killed or wounded, killing 12 and wounding 30.")
+	f.Add("Among the dead are 2,913 children, along with 1,709 women and of 50 more")
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := tokens.Tokenize(s, 0, len(s))
+		for _, m := range Find(toks, &Context{}) {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("bad span %d:%d in %q", m.Start, m.End, s)
+			}
+		}
+	})
+}
