@@ -339,7 +339,12 @@ func looksLikePerson(toks []tokens.Token, a, b int) bool {
 			caps++
 		}
 	}
-	return toks[b].IsCap() && caps >= 2 && caps*2 >= b-a+1
+	last := toks[b].IsCap() || b >= a+2 && toks[b-1].Text == "-" && toks[b-2].IsCap()
+	// "The Health Ministry" is a body, not a person.
+	if isSourceNoun(toks[b].Lower) || sourceModifiers[toks[b].Lower] {
+		return false
+	}
+	return last && caps >= 2 && caps*2 >= b-a+1
 }
 
 func textSlice(src string, toks []tokens.Token, a, b int) string {

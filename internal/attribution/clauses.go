@@ -223,7 +223,8 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 		// Lower-case words inside a source are its nouns and modifiers:
 		// "the UN migration agency"; anything else ends it ("one of the
 		// two captives ... said").
-		if !t.IsCap() && !sourceModifiers[t.Lower] && !isSourceNoun(t.Lower) && !isPronoun(t.Lower) && t.Lower != "and" && !strings.HasSuffix(t.Lower, "'s") {
+		hyphened := j >= 1 && toks[j-1].Text == "-" && !t.SpaceBefore
+		if !t.IsCap() && !hyphened && !sourceModifiers[t.Lower] && !isSourceNoun(t.Lower) && !isPronoun(t.Lower) && t.Lower != "and" && !strings.HasSuffix(t.Lower, "'s") {
 			break
 		}
 		if t.Lower == "and" {

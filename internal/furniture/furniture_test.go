@@ -288,3 +288,17 @@ func TestAdviceArticleStays(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// BenchmarkKeepArticle: the common case, article text with no appeal.
+func BenchmarkKeepArticle(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/seed.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	article, _, _ := strings.Cut(string(data), "A Message from")
+	text := strings.Repeat(article, 50)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		furniture.Keep(text)
+	}
+}

@@ -1,0 +1,72 @@
+package attribution
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/figures"
+	"github.com/tally-news/tally/internal/sentences"
+	"github.com/tally-news/tally/internal/tokens"
+)
+
+// attribute runs figures and attribution over text published on
+// 2024-12-23 (a Monday) and returns "number|source|via|date" per figure.
+func attribute(text string) string {
+	d := New(claim.Document{ID: "t", Text: text, Published: "2024-12-23"}, nil)
+	var out []string
+	var ctx figures.Context
+	for _, s := range sentences.Split(text, 0, len(text)) {
+		toks := tokens.Tokenize(text, s.Start, s.End)
+		ms := figures.Find(toks, &ctx)
+		for i, a := range d.Sentence(text, toks, ms) {
+			out = append(out, text[ms[i].Start:ms[i].End]+"|"+a.Source+"|"+a.Via+"|"+a.Date)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// Texts written for these tests in the style of wire reports.
+func TestSources(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// X said ...; ..., X said.
+		{"More than 1,000 soldiers have been killed, South Korea's Joint Chiefs of Staff said on Monday.",
+			"More than 1,000|Joint Chiefs of Staff (South Korea)||2024-12-23"},
+		{"The Health Ministry said 18 people were killed in the strike.", "18|Health Ministry||"},
+		// Inverted and according to.
+		{"At least 40 people died, said the UN refugee agency.", "At least 40|UNHCR||"},
+		{"Five civilians were wounded, according to the UN Human Rights Monitoring Mission in Ukraine.", "Five|OHCHR||"},
+		// Descriptions and metonyms.
+		{"Seoul's spy agency said 300 soldiers had died.", "300|National Intelligence Service (South Korea)||"},
+		// In-document acronyms.
+		{"The International Organization for Migration (IOM) gave no figure. IOM said 24 corpses were found.", "24|IOM||"},
+		// Carry-over: it added, the agency said.
+		{"The UN refugee agency said on Friday that the border was open. It added that 5,000 refugees had crossed.", "5,000|UNHCR||"},
+		// A figure in the article's own voice.
+		{"Floods killed 12 people in the north.", "12|the publisher||"},
+		// Relay: a lawmaker passing on an agency's briefing.
+		{"Lawmaker Lee Seong-kweun said the National Intelligence Service told a briefing that 300 soldiers were killed.",
+			"300|National Intelligence Service (South Korea)|Lee Seong-kweun|"},
+		// A quote and its speaker.
+		{"\"We assess that they suffered 1,100 casualties,\" the South Korean military said in a statement.",
+			"1,100|Joint Chiefs of Staff (South Korea)||"},
+		// Not what the clause says.
+		{"A bomb outside the embassy injured 10 people, but officials say they have no clues.", "10|the publisher||"},
+	}
+	for _, tc := range tests {
+		if got := attribute(tc.in); got != tc.want {
+			t.Errorf("%q\n got %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHedged(t *testing.T) {
+	text := "\"We assess that the troops suffered around 1,100 casualties,\" the military said."
+	d := New(claim.Document{ID: "t", Text: text}, nil)
+	toks := tokens.Tokenize(text, 0, len(text))
+	ms := figures.Find(toks, nil)
+	as := d.Sentence(text, toks, ms)
+	if len(as) != 1 || !as[0].Hedged {
+		t.Fatalf("want one hedged figure, got %+v", as)
+	}
+}
