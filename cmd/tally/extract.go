@@ -6,45 +6,298 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/document"
 	"github.com/tally-news/tally/internal/pipeline"
+	"github.com/tally-news/tally/internal/sources"
 )
 
 func init() {
 	commands["extract"] = command{"find figure claims in text, HTML or JSONL documents", runExtract}
 }
 
+const extractUsage = `Usage: tally extract [options] FILE...
+
+Finds every figure claim in the documents — the number phrase, what it
+measures, who is counted, who asserts it and when — and prints one JSON
+object per figure, one a line (the fields are listed in DESIGN.md,
+"Figure claims: the output contract").
+
+FILE is a .txt, .html, .htm or .jsonl file, or - for standard input
+(JSON Lines, HTML or plain text, told apart by their first bytes). The
+document id ("doc") is the "id" of a JSONL line, else the file path.
+A bad input gets one line on standard error and the others are still
+read; the exit status is then 1.
+
+Options:
+  --format jsonl|table    output format (default jsonl): jsonl for
+                          programs, table for people (one aligned row
+                          per figure, the sentence cut short)
+  --published YYYY-MM-DD  publication date for documents that carry none;
+                          "on Monday" resolves against it
+  --aliases FILE          source alias file (TOML) extending the shipped
+                          table; see internal/sources/README.md
+
+Examples:
+  tally extract --published 2024-12-23 testdata/seed.txt
+  tally extract --format table shared/corpus/dev/docs.jsonl
+  tally extract --aliases my-sources.toml a.html b.txt > figures.jsonl
+  curl -s https://example.org/article | tally extract --published 2025-01-27 -
+`
+
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	if err := fs.Parse(args); err != nil {
+	fs.SetOutput(io.Discard) // errors are printed below, in one line
+	format := fs.String("format", "jsonl", "")
+	published := fs.String("published", "", "")
+	aliases := fs.String("aliases", "", "")
+	paths, err := parseInterspersed(fs, args)
+	if err == flag.ErrHelp {
+		fmt.Fprint(stdout, extractUsage)
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "tally extract: %v\nTry: tally extract --help\n", err)
 		return 2
 	}
-	w := bufio.NewWriter(stdout)
-	defer w.Flush()
-	enc := json.NewEncoder(w)
-	failed := false
-	for _, path := range fs.Args() {
-		f, err := os.Open(path)
+	if *format != "jsonl" && *format != "table" {
+		fmt.Fprintf(stderr, "tally extract: unknown --format %q; valid: jsonl, table\n", *format)
+		return 2
+	}
+	if *published != "" {
+		if _, err := time.Parse("2006-01-02", *published); err != nil {
+			fmt.Fprintf(stderr, "tally extract: bad --published %q; want YYYY-MM-DD, e.g. 2025-01-27\n", *published)
+			return 2
+		}
+	}
+	if len(paths) == 0 {
+		fmt.Fprint(stderr, "tally extract: no input files\n\n"+extractUsage)
+		return 2
+	}
+	var opt pipeline.Options
+	if *aliases != "" {
+		t, err := sources.Load(*aliases)
 		if err != nil {
-			fmt.Fprintln(stderr, err)
-			failed = true
-			continue
+			fmt.Fprintf(stderr, "tally extract: %v\n", oneLine(err.Error()))
+			return 2
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<28)
-		for sc.Scan() {
-			var d claim.Document
-			if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-				continue
+		opt.Sources = t
+	}
+
+	w := bufio.NewWriter(stdout)
+	var out figureWriter
+	if *format == "table" {
+		out = newTableWriter(w)
+	} else {
+		out = newJSONLWriter(w)
+	}
+	failed := false
+	bad := func(err error) {
+		out.Sync() // keep stdout and stderr in input order on a terminal
+		fmt.Fprintln(stderr, "tally extract:", oneLine(err.Error()))
+		failed = true
+	}
+	ropts := document.Options{Published: *published, Stdin: stdin}
+	for _, path := range paths {
+		name := path
+		if path == "-" {
+			name = document.StdinName
+		}
+		emit := func(d claim.Document) {
+			figs, err := extractDoc(d, opt)
+			if err != nil {
+				bad(fmt.Errorf("%s: doc %s: %w", name, d.ID, err))
+				return
 			}
-			for _, fig := range pipeline.Extract(d) {
-				enc.Encode(fig)
+			for i := range figs {
+				out.Write(&figs[i])
 			}
 		}
-		f.Close()
+		if err := document.Read(path, ropts, emit, bad); err != nil {
+			bad(err)
+		}
+	}
+	out.Close()
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "tally extract: write output: %v\n", err)
+		return 1
 	}
 	return exitCode(failed)
+}
+
+// parseInterspersed parses flags placed before, between or after the
+// files (`tally extract a.txt --format table` works as people type it);
+// the flag package alone stops at the first file. After "--" every
+// argument is a file.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(files, rest...), nil
+		}
+		if len(rest) == 0 {
+			return files, nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+}
+
+// extractDoc runs the pipeline on one document. A panic in the extractor
+// is a bug, but one document must not cost the user the rest of the run:
+// it becomes an error for this document alone.
+func extractDoc(d claim.Document, opt pipeline.Options) (figs []claim.Figure, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			figs, err = nil, fmt.Errorf("internal error: %v (please report this input)", p)
+		}
+	}()
+	return extractWith(d, opt), nil
+}
+
+// extractWith is the extractor; a test swaps in one that panics.
+var extractWith = pipeline.ExtractWith
+
+// oneLine keeps a message on one stderr line whatever a panic value or a
+// wrapped error carried.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// figureWriter prints figures in one output format.
+type figureWriter interface {
+	Write(f *claim.Figure)
+	// Sync prints what can be printed now without spoiling the format,
+	// before an error line goes to stderr.
+	Sync()
+	// Close prints the rest.
+	Close()
+}
+
+// jsonlWriter prints one figure a line, as DESIGN.md's contract gives it.
+type jsonlWriter struct {
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+func newJSONLWriter(w *bufio.Writer) *jsonlWriter {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // "<", ">" and "&" in sentences stay readable
+	return &jsonlWriter{w: w, enc: enc}
+}
+
+func (j *jsonlWriter) Write(f *claim.Figure) {
+	// A Figure is plain strings, numbers and pointers to them: it always
+	// encodes (json.Encoder writes invalid UTF-8 as U+FFFD).
+	_ = j.enc.Encode(f)
+}
+
+func (j *jsonlWriter) Sync()  { j.w.Flush() }
+func (j *jsonlWriter) Close() { j.w.Flush() }
+
+// tableWriter prints an aligned table for people. Alignment needs every
+// row, so rows are held until the end; errors are printed as they come.
+type tableWriter struct {
+	w    *bufio.Writer
+	tw   *tabwriter.Writer
+	rows int
+}
+
+// sentenceWidth is how much of the sentence a table row shows, in
+// characters.
+const sentenceWidth = 60
+
+func newTableWriter(w *bufio.Writer) *tableWriter {
+	return &tableWriter{w: w, tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+}
+
+func (t *tableWriter) Write(f *claim.Figure) {
+	if t.rows == 0 {
+		fmt.Fprintln(t.tw, "DOC\tNUMBER\tMEASURE\tQUALIFIER\tVALUE\tCOUNTED\tSOURCE\tDATE\tSENTENCE")
+	}
+	t.rows++
+	cells := []string{
+		f.Doc, f.NumberText, f.Measure, f.Qualifier, valueCell(f),
+		deref(f.Counted), f.Source, deref(f.Date), cut(f.Sentence, sentenceWidth),
+	}
+	for i, c := range cells {
+		cells[i] = cell(c)
+	}
+	fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
+}
+
+// Sync prints nothing: error lines go to stderr before the table.
+func (t *tableWriter) Sync() {}
+
+func (t *tableWriter) Close() {
+	t.tw.Flush()
+	t.w.Flush()
+}
+
+// valueCell shows the figure's number: the value, or the bounds as
+// "low–high" with an open side left empty ("1000–" is at least 1,000).
+func valueCell(f *claim.Figure) string {
+	switch {
+	case f.Qualifier == claim.Range && f.Low != nil && f.High != nil:
+		return num(f.Low) + "–" + num(f.High)
+	case f.Qualifier == claim.Min && f.Low != nil:
+		return num(f.Low) + "–"
+	case f.Qualifier == claim.Max && f.High != nil:
+		return "–" + num(f.High)
+	case f.Value != nil:
+		return num(f.Value)
+	}
+	return "-"
+}
+
+func num(v *float64) string { return strconv.FormatFloat(*v, 'f', -1, 64) }
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// cell makes article text safe for one table cell: tabs and newlines
+// would break the columns, and control characters (an escape sequence in
+// an untrusted article) must not reach the terminal.
+func cell(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, s)
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// cut shortens s to at most n characters, ending with "…" when cut.
+func cut(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, k := 0, 0
+	for i = range s {
+		if k == n-1 {
+			break
+		}
+		k++
+	}
+	return strings.TrimRight(s[:i], " ") + "…"
 }

@@ -62,4 +62,3 @@ func exitCode(failed bool) int {
 	}
 	return 0
 }
-
