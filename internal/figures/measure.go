@@ -23,7 +23,7 @@ var npStop = map[string]bool{
 	"amid": true, "despite": true, "without": true, "within": true, "toward": true,
 	"towards": true, "out": true, "off": true, "up": true, "down": true, "there": true,
 	"here": true, "not": true, "no": true, "so": true, "if": true, "because": true,
-	"more": true, "less": true, "fewer": true, "last": true, "this'": true, "per": true,
+	"more": true, "less": true, "fewer": true, "last": true, "per": true,
 	"each": true, "every": true, "yesterday": true, "today": true, "tonight": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "fighting": true, "trying": true, "seeking": true,

@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/attribution"
 	"github.com/tally-news/tally/internal/claim"
@@ -188,7 +189,8 @@ func headlineSources(text string, sents []sentence, figs []claim.Figure) {
 func headlineTail(h string) string {
 	h = strings.TrimSpace(h)
 	if i := strings.LastIndexAny(h, "-–—"); i > 0 && i >= len(h)-20 {
-		t := strings.TrimSpace(h[i+len(string([]rune(h[i:])[0])):])
+		_, n := utf8.DecodeRuneInString(h[i:])
+		t := strings.TrimSpace(h[i+n:])
 		if t != "" && !strings.Contains(t, " ") || len(strings.Fields(t)) <= 2 {
 			return t
 		}
