@@ -314,11 +314,11 @@ func spokesIndex(s string) int {
 // isAnaphor reports whether a source text is a definite description of a
 // source named before: "the agency", "the ministry", "the military".
 func isAnaphor(s string) bool {
-	w := strings.Fields(s)
-	if len(w) != 2 || w[0] != "the" {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s), "the ")
+	if !ok {
 		return false
 	}
-	switch w[1] {
+	switch strings.TrimSpace(rest) {
 	case "agency", "ministry", "military", "office", "army", "organization", "organisation", "data", "figures",
 		"mission", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "group",
 		"statement", "report", "un", "body", "department", "service", "commissioner", "official":

@@ -39,6 +39,7 @@ package dates
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -57,7 +58,10 @@ func Find(sentence string, published time.Time) []Match {
 	if !hasTrigger(sentence) {
 		return nil
 	}
-	toks := tokenize(sentence)
+	bp := tokenPool.Get().(*[]token)
+	defer tokenPool.Put(bp)
+	toks := tokenize((*bp)[:0], sentence)
+	*bp = toks
 	m := matcher{s: sentence, toks: toks, pub: published}
 	if !published.IsZero() {
 		y, mo, d := published.Date()
@@ -187,8 +191,11 @@ type token struct {
 	digits     int // number of digits of a tNum
 }
 
-func tokenize(s string) []token {
-	var toks []token
+// tokenPool recycles token buffers: Find runs on every sentence with a
+// figure, and its tokens never outlive the call.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+func tokenize(toks []token, s string) []token {
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {

@@ -183,6 +183,21 @@ func (f *filter) lower(line string) string {
 }
 
 func lowerInto(buf []byte, s string) []byte {
+	if strings.Contains(s, "\xe2\x80") {
+		return lowerQuotes(buf, s)
+	}
+	n := len(buf)
+	buf = append(buf, s...)
+	for i := n; i < len(buf); i++ {
+		if c := buf[i]; 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
+	return buf
+}
+
+// lowerQuotes is lowerInto for a line with typographic punctuation.
+func lowerQuotes(buf []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {

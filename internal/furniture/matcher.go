@@ -57,9 +57,15 @@ func newMatcher(lists map[listBits][]string) *matcher {
 }
 
 // match returns the union of the bits of every phrase found in lc.
+// Phrases are matched where a word starts (or at punctuation), never in
+// the middle of a word: that is what the lists mean, and it skips four
+// positions in five.
 func (m *matcher) match(lc string) listBits {
 	var bits listBits
 	for i := 0; i+1 < len(lc); i++ {
+		if i > 0 && wordByte(lc[i-1]) && wordByte(lc[i]) {
+			continue
+		}
 		p := int(lc[i])<<8 | int(lc[i+1])
 		for _, ph := range m.list[m.start[p]:m.end[p]] {
 			if bits&ph.bits != ph.bits && strings.HasPrefix(lc[i:], ph.text) {
@@ -83,3 +89,8 @@ var phrases = newMatcher(map[listBits][]string{
 	bitCookie:     {"cookie"},
 	bitCookieCtx:  cookieContext,
 })
+
+// wordByte reports an ASCII letter or digit.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}

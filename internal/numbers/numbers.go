@@ -40,6 +40,11 @@ type Phrase struct {
 func Find(toks []tokens.Token) []Phrase {
 	var out []Phrase
 	for i := 0; i < len(toks); i++ {
+		// Most tokens cannot start a number: rule them out before
+		// building a Phrase.
+		if t := &toks[i]; t.Kind != tokens.Num && (t.Kind != tokens.Word || !startsNumber[t.Lower]) {
+			continue
+		}
 		p, ok := parseAt(toks, i)
 		if !ok {
 			continue

@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/attribution"
@@ -56,9 +57,20 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	// Figure mentions, sentence by sentence.
 	var ctx figures.Context
 	any := false
+	bp := tokenSlabs.Get().(*[]tokens.Token)
+	defer func() {
+		// No value returned below holds a Token, only strings, so the
+		// slab can serve the next document.
+		clear(*bp)
+		tokenSlabs.Put(bp)
+	}()
+	buf := (*bp)[:0]
+	defer func() { *bp = buf }()
 	for i := range sents {
 		s := &sents[i]
-		s.toks = tokens.Tokenize(text, s.span.Start, s.span.End)
+		n := len(buf)
+		buf = tokens.Append(buf, text, s.span.Start, s.span.End)
+		s.toks = buf[n:len(buf):len(buf)] // capped: no stage may append into the next sentence
 		s.mentions = figures.Find(s.toks, &ctx)
 		any = any || len(s.mentions) > 0
 	}
@@ -130,6 +142,10 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	headlineSources(text, sents, out)
 	return out
 }
+
+// tokenSlabs recycles the token slice of a document: tokens are most of
+// the extractor's garbage, and none outlives ExtractWith.
+var tokenSlabs = sync.Pool{New: func() any { return new([]tokens.Token) }}
 
 // defaultPlace is where a document's figures happen when their sentence
 // names no place: the dateline of the lead, else the headline's place,

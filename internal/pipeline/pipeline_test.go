@@ -275,3 +275,34 @@ func BenchmarkExtract(b *testing.B) {
 	elapsed := time.Since(start).Seconds()
 	b.ReportMetric(float64(b.N*len(docs))/elapsed, "docs/s")
 }
+
+// BenchmarkExtractCorpus measures single-core extraction over real news
+// (shared/corpus/dev and the AG News pool beside the repository), whose
+// density of figures is that of ordinary reporting rather than of the
+// figure-packed seed and wire paragraphs. It skips without shared/.
+func BenchmarkExtractCorpus(b *testing.B) {
+	var docs []claim.Document
+	for _, path := range []string{devDocs, "../../../shared/corpus/agnews/docs.jsonl"} {
+		if _, err := os.Stat(path); err != nil {
+			b.Skipf("%s not found (no shared/ beside the repository)", path)
+		}
+		if err := document.Read(path, document.Options{}, func(d claim.Document) { docs = append(docs, d) }, func(error) {}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := time.Now()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			pipeline.Extract(d)
+		}
+	}
+	b.ReportMetric(float64(b.N*len(docs))/time.Since(start).Seconds(), "docs/s")
+}

@@ -68,7 +68,13 @@ func (t Token) Is(words ...string) bool {
 
 // Tokenize splits text[start:end] into tokens whose offsets are into text.
 func Tokenize(text string, start, end int) []Token {
-	toks := make([]Token, 0, (end-start)/5+1)
+	return Append(make([]Token, 0, (end-start)/5+1), text, start, end)
+}
+
+// Append is Tokenize appending to dst, so that a caller tokenizing a whole
+// document sentence by sentence makes one allocation rather than one per
+// sentence (tokens are most of the extractor's garbage).
+func Append(toks []Token, text string, start, end int) []Token {
 	// Lower-case the whole range once and slice each token's Lower from
 	// it: one allocation per sentence instead of one per capitalised word.
 	// Where lower-casing changes byte lengths (rare non-ASCII letters),
