@@ -195,8 +195,30 @@ func ownComplement(toks []tokens.Token, v int) bool {
 			j++
 		}
 	}
-	for j < len(toks) && (toks[j].Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this") || isDay(toks[j].Lower) || toks[j].IsCap()) {
-		j++
+	for j < len(toks) {
+		t := toks[j]
+		// "said at a U.N. Security Council meeting last week.", "said
+		// during a visit to Kyiv,": a circumstance, not what was said. It
+		// runs to the end of the sentence or a comma, without a number or
+		// "that" (which start a complement: "said at least 12 died").
+		if t.Is("at", "during", "before", "after", "via", "through", "while") && !(j+1 < len(toks) && toks[j+1].Is("least", "most")) {
+			k := j + 1
+			for k < len(toks) && k < j+10 && toks[k].Kind != tokens.Num && !toks[k].Is("that", "\"", "“") && (toks[k].Kind != tokens.Punct || toks[k].Text == ".") {
+				if toks[k].Text == "." && (k+1 == len(toks) || !toks[k+1].IsCap() || toks[k+1].SpaceBefore) {
+					break
+				}
+				k++
+			}
+			if k == len(toks) || toks[k].Kind == tokens.Punct {
+				j = k
+				continue
+			}
+		}
+		if t.Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this") || isDay(t.Lower) || t.IsCap() {
+			j++
+			continue
+		}
+		break
 	}
 	if j >= len(toks) {
 		return false
@@ -285,7 +307,16 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 			return l, true
 		}
 	}
-	if canon, kind, country, ok := d.res.Resolve(srcText); ok {
+	canon, kind, country, ok := d.res.Resolve(srcText)
+	// "the defence ministry" with no country names the body of the
+	// country whose sources the article has been quoting.
+	if (!ok || country == "") && d.last != nil && d.last.Country != "" {
+		bare := strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")
+		if c2, k2, n2, ok2 := d.res.Resolve(d.last.Country + "'s " + bare); ok2 && n2 != "" {
+			canon, kind, country, ok = c2, k2, n2, true
+		}
+	}
+	if ok {
 		a.Country = country
 		// A body without its country ("Ministry" from "Health
 		// Ministry") says less than the text: keep the text.

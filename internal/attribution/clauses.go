@@ -73,6 +73,12 @@ var numberWords = map[string]bool{
 }
 
 // srcStop ends a source noun phrase read backwards from its verb.
+// postTitles are titles whose post is named after "to".
+var postTitles = map[string]bool{
+	"ambassador": true, "envoy": true, "representative": true, "delegate": true, "adviser": true,
+	"advisor": true, "coordinator": true, "rapporteur": true, "emissary": true,
+}
+
 var srcStop = map[string]bool{
 	"that": true, "and": false, "but": true, "as": true, "if": true, "when": true, "while": true,
 	"because": true, "after": true, "before": true, "since": true, "where": true, "though": true,
@@ -216,6 +222,13 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 		}
 		if t.Kind == tokens.Num || numberWords[t.Lower] || isDay(t.Lower) || t.Is("today", "yesterday", "tonight", "whose", "been", "be", "now") {
 			break
+		}
+		// "Ambassador to the United Nations Dorothy Shea", "envoy to
+		// Syria": the post's "to" belongs to the title.
+		if t.Lower == "to" && j > 0 && postTitles[toks[j-1].Lower] {
+			j--
+			n++
+			continue
 		}
 		if stop, ok := srcStop[t.Lower]; ok && stop {
 			break

@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"strings"
+
 	"github.com/tally-news/tally/internal/geo"
 	"github.com/tally-news/tally/internal/tokens"
 )
@@ -66,7 +68,11 @@ func Places(text string, toks []tokens.Token) []Place {
 // the nationality in its noun phrase ("North Korean soldiers"), a place
 // the phrase names ("refugees from Sudan"), a place where it happened ("in
 // Gaza"), else fallback (the document's dateline or first place).
-func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (counted, location string) {
+// explicit is true when the sentence itself says whose people they are
+// (the noun phrase, "from X" after it, the sender of troops, the clause's
+// own nationality): only then does it override what a reporting military
+// implies about its own soldiers.
+func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (counted, location string, explicit bool) {
 	location = ""
 	for _, p := range places {
 		if p.Kind == geo.City || p.Kind == geo.Region {
@@ -82,7 +88,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	// In the number phrase or its noun phrase.
 	for _, p := range places {
 		if p.First >= m.First && p.Last <= end {
-			return p.Country, location
+			return p.Country, location, true
 		}
 	}
 	// The sender of troops or weapons, the loser of troops: the subject
@@ -98,7 +104,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 					}
 				}
 				if ok {
-					return p.Country, location
+					return p.Country, location, true
 				}
 			}
 		}
@@ -106,8 +112,13 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	// "refugees from Sudan", "civilians in Gaza" right after the phrase.
 	for _, p := range places {
 		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") {
-			return p.Country, location
+			return p.Country, location, toks[end+1].Is("from", "of")
 		}
+	}
+	// The sender in a relative clause: "soldiers that Pyongyang sent",
+	// "troops Moscow has deployed", "soldiers sent by Pyongyang".
+	if c, ok := senderAfter(toks, end, places); ok {
+		return c, location, true
 	}
 	// A count named by its measure ("suffered around 1,100 casualties")
 	// counts the people of the clause's subject: the first nationality
@@ -118,11 +129,22 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			if p.First >= m.First {
 				break
 			}
-			if p.Kind != geo.Demonym || p.First > 0 && toks[p.First-1].Is("with", "against", "by", "from", "at", "on", "into", "fighting") {
+			if p.First > 0 && toks[p.First-1].Is("with", "against", "by", "from", "at", "on", "into", "fighting") {
 				continue
 			}
-			if p.Last+1 < len(toks) && soldierNouns[toks[p.Last+1].Lower] {
-				return p.Country, location
+			// "North Korean troops", "Russia's forces", "Moscow's troops".
+			next := p.Last + 1
+			if p.Kind != geo.Demonym {
+				switch {
+				case strings.HasSuffix(toks[p.Last].Lower, "'s") || strings.HasSuffix(toks[p.Last].Lower, "’s"):
+				case next < len(toks) && toks[next].Is("'s", "’s"):
+					next++
+				default:
+					continue
+				}
+			}
+			if next < len(toks) && soldierNouns[toks[next].Lower] {
+				return p.Country, location, true
 			}
 		}
 	}
@@ -144,7 +166,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 		}
 	}
 	if best != "" {
-		return best, location
+		return best, location, false
 	}
 	// Any nationality or place that is not the doer.
 	for _, p := range places {
@@ -154,9 +176,9 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 		if p.Last+1 < len(toks) && (toks[p.Last+1].Lower == "'s" || toks[p.Last+1].Text == "'") {
 			continue
 		}
-		return p.Country, location
+		return p.Country, location, false
 	}
-	return fallback, location
+	return fallback, location, false
 }
 
 // DefaultPlace is the place a document is about, for figures whose
@@ -193,3 +215,31 @@ func NamesNationality(places []Place, m Mention) bool {
 	}
 	return false
 }
+
+// senderAfter finds the sender named right after a noun phrase ending at
+// token end: "that Pyongyang sent", "Moscow has deployed", "sent by
+// Pyongyang".
+func senderAfter(toks []tokens.Token, end int, places []Place) (string, bool) {
+	i := end + 1
+	if i < len(toks) && toks[i].Is("that", "which", "whom") {
+		i++
+	}
+	for _, p := range places {
+		switch {
+		case p.First == i && p.Kind != geo.Demonym:
+			j := p.Last + 1
+			for j < len(toks) && toks[j].Is("has", "have", "had", "already", "reportedly", "is", "was") {
+				j++
+			}
+			if j < len(toks) && senderVerbs[toks[j].Lower] {
+				return p.Country, true
+			}
+		case p.First == end+3 && senderVerbs[toks[end+1].Lower] && toks[end+2].Lower == "by":
+			return p.Country, true
+		}
+	}
+	return "", false
+}
+
+// senderVerbs send troops or weapons.
+var senderVerbs = map[string]bool{"sent": true, "deployed": true, "dispatched": true, "supplied": true, "provided": true, "stationed": true, "sends": true, "deploys": true}

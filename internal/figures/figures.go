@@ -115,7 +115,8 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 	}
 	if p.First > 0 {
 		prev := toks[p.First-1]
-		if nonCountPrev[prev.Lower] {
+		// "won 3-1" is a score, but "lost 2,030 troops" a count.
+		if nonCountPrev[prev.Lower] && !(scoreVerbs[prev.Lower] && p.Last+1 < len(toks) && (personish(toks[p.Last+1].Lower) || deployNouns[toks[p.Last+1].Lower])) {
 			return false
 		}
 		if prev.Text == "#" {
@@ -169,3 +170,7 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// scoreVerbs before a number usually give a score ("beat them 3-1"), unless
+// people follow.
+var scoreVerbs = map[string]bool{"score": true, "scored": true, "beat": true, "won": true, "lost": true}

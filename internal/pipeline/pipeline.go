@@ -89,6 +89,8 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			continue
 		}
 		places := figures.Places(text, s.toks)
+		var prevCounted, prevLoc string
+		prevExplicit := false
 		for k, m := range s.mentions {
 			f := claim.Figure{
 				Doc:          doc.ID,
@@ -111,7 +113,15 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			if m.SubjFirst <= m.SubjLast {
 				f.Subject = text[s.toks[m.SubjFirst].Start:s.toks[m.SubjLast].End]
 			}
-			if c, loc := figures.Counted(s.toks, m, places, fallback); c != "" {
+			c, loc, explicit := figures.Counted(s.toks, m, places, fallback)
+			// "300 soldiers from North Korea were killed and 2,700 hurt":
+			// a bare number coordinated with a counted phrase counts the
+			// same people.
+			if k > 0 && m.SubjFirst > m.SubjLast && prevExplicit && coordinated(s.toks, s.mentions[k-1], m) {
+				c, loc, explicit = prevCounted, prevLoc, true
+			}
+			prevCounted, prevLoc, prevExplicit = c, loc, explicit
+			if c != "" {
 				f.Counted = ptr(c)
 				if loc != "" {
 					f.Location = ptr(loc)
@@ -120,7 +130,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			a := as[k]
 			// "the Israeli army said two soldiers were killed": a military
 			// counts its own soldiers unless the sentence says whose.
-			if a.Country != "" && m.SubjFirst <= m.SubjLast && figures.IsSoldier(s.toks[m.SubjLast].Lower) && !figures.NamesNationality(places, m) {
+			if a.Country != "" && !explicit && m.SubjFirst <= m.SubjLast && figures.IsSoldier(s.toks[m.SubjLast].Lower) && !figures.NamesNationality(places, m) {
 				f.Counted = ptr(a.Country)
 			}
 			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
@@ -141,6 +151,21 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	}
 	headlineSources(text, sents, out)
 	return out
+}
+
+// coordinated reports whether mention b follows a within the same clause,
+// joined by "and", "while" or a comma and nothing that starts a new
+// subject: "killed and 2,700 hurt", "killing 12 and wounding 30".
+func coordinated(toks []tokens.Token, a, b figures.Mention) bool {
+	if b.First <= a.Last || b.First-a.Last > 12 {
+		return false
+	}
+	for j := a.Last + 1; j < b.First; j++ {
+		if toks[j].Is("and", "while", ",", "with") {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenSlabs recycles the token slice of a document: tokens are most of

@@ -462,6 +462,13 @@ func init() {
 func PersonName(text string) string {
 	text, _, _ = strings.Cut(text, ",")
 	text = strings.Join(strings.Fields(text), " ")
+	// "U.S. Deputy Ambassador to the United Nations Dorothy Shea": a
+	// post naming a body ends before the name.
+	if i := strings.LastIndex(text, " to "); i >= 0 {
+		if name := trailingName(text[i+4:]); name != "" {
+			return name
+		}
+	}
 	for {
 		if ms := geo.Scan(text); len(ms) > 0 && ms[0].Start == 0 && ms[0].End < len(text) {
 			rest := text[ms[0].End:]
@@ -495,4 +502,32 @@ func (t *Table) Canonicals() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// trailingName returns the capitalised words at the end of s that follow
+// a body's name ("the United Nations Dorothy Shea" → "Dorothy Shea"): two
+// or three words, none a title or the usual word of a body's name.
+func trailingName(s string) string {
+	w := strings.Fields(s)
+	n := 0
+	for i := len(w) - 1; i >= 0 && n < 3; i-- {
+		lw := strings.ToLower(w[i])
+		if w[i][0] < 'A' || w[i][0] > 'Z' || titles[lw] || bodyWords[lw] || strings.HasSuffix(w[i], ".") {
+			break
+		}
+		n++
+	}
+	if n < 2 || n == len(w) {
+		return ""
+	}
+	return strings.Join(w[len(w)-n:], " ")
+}
+
+// bodyWords end or make up the names of bodies, not of people.
+var bodyWords = map[string]bool{
+	"nations": true, "united": true, "council": true, "ministry": true, "department": true,
+	"house": true, "office": true, "committee": true, "agency": true, "forces": true, "states": true,
+	"kingdom": true, "union": true, "organization": true, "organisation": true, "court": true,
+	"assembly": true, "parliament": true, "congress": true, "senate": true, "commission": true,
+	"mission": true, "embassy": true, "bank": true, "fund": true, "programme": true, "program": true,
 }
