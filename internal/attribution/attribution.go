@@ -149,7 +149,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 	// (in "kidnappers of seven employees said", the figure is part of the
 	// subject, not of what was said), and only when what was said is not
 	// after it ("..., but officials say they have no clues").
-	if inner != nil && inner.Verb > m.Last && !inner.After && ownComplement(toks, inner.Verb) {
+	if inner != nil && inner.Verb > m.Last && !inner.After && ownComplement(toks, inner.Verb) && !fronted(toks, m, *inner) {
 		inner = nil
 	}
 	if inner != nil && inner.Verb > m.Last && !inner.After {
@@ -182,6 +182,22 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 	d.last = &a
 	d.lastSent = d.sent
 	return a
+}
+
+// fronted reports whether m sits in a participial phrase that opens the
+// sentence and ends at a comma before clause c: "Counting an estimated
+// 770 lives lost, IOM believes the toll stands at 1,727": the phrase is
+// the speaker's too.
+func fronted(toks []tokens.Token, m figures.Mention, c Clause) bool {
+	if len(toks) == 0 || !strings.HasSuffix(toks[0].Lower, "ing") || len(toks[0].Lower) < 6 {
+		return false
+	}
+	for j := 1; j < c.SrcFirst; j++ {
+		if toks[j].Text == "," {
+			return j > m.Last && j >= c.SrcFirst-2
+		}
+	}
+	return false
 }
 
 // ownComplement reports whether the reporting verb at v is followed by

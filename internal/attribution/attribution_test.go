@@ -50,6 +50,21 @@ func TestSources(t *testing.T) {
 		// A quote and its speaker.
 		{"\"We assess that they suffered 1,100 casualties,\" the South Korean military said in a statement.",
 			"1,100|Joint Chiefs of Staff (South Korea)||"},
+		// A circumstance after the verb, and a post "to" a body.
+		{"More than 12,000 troops have been sent to the front, U.S. Deputy Ambassador to the United Nations Karen Holt said at a U.N. Security Council meeting last week.",
+			"More than 12,000|Karen Holt||"},
+		// A fronted participial phrase belongs to the main clause's speaker.
+		{"Counting an estimated 300 lives lost at sea this week, the IOM believes the year's toll stands at 1,200 migrants.",
+			"an estimated 300|IOM||; 1,200|IOM||"},
+		// Who was told reports it.
+		{"\"Over the past week, the IOM has been told of 400 migrants dying when a dinghy sank,\" a spokesman said.",
+			"400|IOM||"},
+		// A name with "for" inside, and its acronym in brackets.
+		{"The 28 survivors reached port, the International Organisation for Migration (IOM) said. Some 24 bodies were found, it added.",
+			"Some 24|IOM||"},
+		// A bare role noun takes the country of the sources quoted.
+		{"Ukraine's commanders put the Russian casualty count since February at 700,000, and the defence ministry estimated that 500,000 of them were wounded.",
+			"700,000|General Staff of the Armed Forces of Ukraine||; 500,000|Ministry of Defence of Ukraine||"},
 		// Not what the clause says.
 		{"A bomb outside the embassy injured 10 people, but officials say they have no clues.", "10|the publisher||"},
 	}

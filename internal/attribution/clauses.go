@@ -130,6 +130,18 @@ func Clauses(toks []tokens.Token) []Clause {
 		if !ok {
 			continue
 		}
+		// "IOM has been told of 400 migrants dying", "officials were
+		// informed that ...": who was told is who reports it.
+		if v >= 1 && toks[v-1].Is("was", "were", "been", "is", "are") && t.Is("told", "informed", "briefed", "notified") && v+1 < len(toks) && toks[v+1].Is("of", "that", "about") {
+			k := v - 1
+			for k >= 0 && toks[k].Is("was", "were", "been", "has", "have", "had", "is", "are") {
+				k--
+			}
+			if a, b := nounBefore(toks, k+1); a <= b {
+				out = append(out, Clause{Verb: v, Cue: t.Text, SrcFirst: a, SrcLast: b})
+			}
+			continue
+		}
 		if v >= 1 {
 			prev := toks[v-1]
 			// "an estimated 770", "a reported 1,000", "were reported killed",
@@ -222,6 +234,14 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 		}
 		if t.Kind == tokens.Num || numberWords[t.Lower] || isDay(t.Lower) || t.Is("today", "yesterday", "tonight", "whose", "been", "be", "now") {
 			break
+		}
+		// "the International Organisation for Migration", "Ministry of
+		// Defence", "Office for the Coordination of ...": a small word
+		// between capitalised words of one name.
+		if t.Is("for", "of", "on", "the") && j > 0 && j < end && toks[j-1].IsCap() && (toks[j+1].IsCap() || toks[j+1].Lower == "the" && j+2 <= end && toks[j+2].IsCap()) {
+			j--
+			n++
+			continue
 		}
 		// "Ambassador to the United Nations Dorothy Shea", "envoy to
 		// Syria": the post's "to" belongs to the title.

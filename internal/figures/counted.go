@@ -109,12 +109,31 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			}
 		}
 	}
-	// "refugees from Sudan", "civilians in Gaza" right after the phrase.
+	migrants := false
+	for j := m.First; j <= end; j++ {
+		migrants = migrants || toks[j].Is("migrants", "migrant")
+	}
+	// "refugees from Sudan", "civilians in Gaza" right after the phrase;
+	// migrants are from where they come, not where they are.
 	for _, p := range places {
-		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") {
+		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") && !(migrants && toks[end+1].Is("in", "inside")) {
 			return p.Country, location, toks[end+1].Is("from", "of")
 		}
 	}
+	// Migrants are counted as a group, not by the sea or coast where they
+	// died: "400 migrants dying ... south of Malta", "one survivor" among
+	// "27 migrants".
+	if migrants {
+		return "Migrants", location, true
+	}
+	if m.Measure == "killed" || m.Measure == "missing" || m.Measure == "evacuated" {
+		for _, t := range toks {
+			if t.Is("migrants", "migrant") {
+				return "Migrants", location, false
+			}
+		}
+	}
+
 	// The sender in a relative clause: "soldiers that Pyongyang sent",
 	// "troops Moscow has deployed", "soldiers sent by Pyongyang".
 	if c, ok := senderAfter(toks, end, places); ok {

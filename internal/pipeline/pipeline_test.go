@@ -306,3 +306,31 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(docs))/time.Since(start).Seconds(), "docs/s")
 }
+
+// TestCounted holds whose people a figure counts, on sentences written for
+// it: a nationality the sentence states beats the reporting military's own
+// side; a bare number coordinated with a counted phrase shares it; the
+// clause's subject counts its own casualties; migrants are a group.
+func TestCounted(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"At least 300 soldiers from North Korea have been killed and 2,700 hurt, South Korea's spy agency said on Monday.",
+			"At least 300=North Korea; 2,700=North Korea"},
+		{"At least 300 soldiers that Pyongyang sent to Russia have died, the South Korean military said.",
+			"At least 300=North Korea"},
+		{"Two soldiers were killed in the ambush, the Israeli army said.", "Two=Israel"},
+		{"For the first time, Russia's forces have sustained over 2,000 casualties in a day, according to the Ukrainian military.",
+			"over 2,000=Russia"},
+		{"Some 400 migrants drowned when their boat capsized south of Malta, the IOM said.", "Some 400=Migrants"},
+		{"Twelve migrants from Morocco drowned off Spain, police said.", "Twelve=Morocco"},
+	}
+	for _, tc := range tests {
+		figs := pipeline.Extract(claim.Document{ID: "t", Published: "2025-01-13", Text: tc.in})
+		var got []string
+		for _, f := range figs {
+			got = append(got, f.NumberText+"="+fmtStr(f.Counted))
+		}
+		if g := strings.ReplaceAll(strings.Join(got, "; "), `"`, ""); g != tc.want {
+			t.Errorf("%q\n got %s\nwant %s", tc.in, g, tc.want)
+		}
+	}
+}

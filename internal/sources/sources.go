@@ -326,6 +326,14 @@ func (r *Resolver) Resolve(sourceText string) (canonical, kind, country string, 
 	if text == "" {
 		return "", "", "", false
 	}
+	// "the International Organisation for Migration (IOM)": the name,
+	// else its acronym.
+	if long, acr, ok := strings.Cut(strings.TrimSuffix(text, ")"), " ("); ok && strings.HasSuffix(text, ")") {
+		if c, k, ctry, ok := r.Resolve(long); ok {
+			return c, k, ctry, true
+		}
+		return r.Resolve(acr)
+	}
 	// An acronym the document defines is more specific than the shipped
 	// table (a Kenyan story's NIS is not South Korea's).
 	if a, ok := r.acronyms[strings.Trim(stripThe(text), ".,;: ")]; ok {
