@@ -314,6 +314,16 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 			return a, false
 		}
 	}
+	// "data from the UN agency", "the world body": the UN body quoted
+	// last.
+	if d.last != nil && d.last.kind == "un" {
+		switch strings.TrimPrefix(low, "the ") {
+		case "un agency", "u.n. agency", "un body", "u.n. body", "world body", "un mission", "u.n. mission", "un office", "u.n. office":
+			l := *d.last
+			l.Cue, l.SourceText, l.Hedged, l.Via = c.Cue, srcText, c.Hedged, ""
+			return l, true
+		}
+	}
 	// "ministry spokesperson Ashraf al-Qedra": a spokesperson of a body
 	// named only by its generic noun speaks for the body named before.
 	if i := spokesIndex(low); i > 0 && d.last != nil && d.last.kind != "person" {

@@ -65,6 +65,12 @@ func TestSources(t *testing.T) {
 		// A bare role noun takes the country of the sources quoted.
 		{"Ukraine's commanders put the Russian casualty count since February at 700,000, and the defence ministry estimated that 500,000 of them were wounded.",
 			"700,000|General Staff of the Armed Forces of Ukraine||; 500,000|Ministry of Defence of Ukraine||"},
+		// A generic source in "accounts from", cut before its "of".
+		{"The spokesman passed on accounts from local authorities of strikes in the south that killed more than nine people.",
+			"more than nine|local authorities||"},
+		// "the UN agency" refers back to the UN body quoted.
+		{"Two people were killed, according to the UN Human Rights Monitoring Mission in Ukraine. In total, 232 people were killed in June, according to data from the UN agency.",
+			"Two|OHCHR||; 232|OHCHR||"},
 		// Not what the clause says.
 		{"A bomb outside the embassy injured 10 people, but officials say they have no clues.", "10|the publisher||"},
 	}

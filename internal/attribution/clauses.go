@@ -121,7 +121,18 @@ func Clauses(toks []tokens.Token) []Clause {
 		}
 		// "figures from X", "data from X", "a report by X", "a statement from X".
 		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment", "accounts") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") {
-			if a, b := nounAfter(toks, v+2); a <= b && toks[a].IsCap() || a <= b && toks[a].Lower == "the" {
+			a, b := nounAfter(toks, v+2)
+			// "accounts from local authorities of recent strikes": a
+			// generic source, lower-case, ends before its "of".
+			generic := false
+			for k := a; k <= b; k++ {
+				if k > a && toks[k].Lower == "of" && !toks[k-1].IsCap() {
+					b = k - 1
+					break
+				}
+				generic = generic || isSourceNoun(toks[k].Lower)
+			}
+			if a <= b && (toks[a].IsCap() || toks[a].Lower == "the" || generic) {
 				out = append(out, Clause{Verb: v, Cue: t.Lower + " " + toks[v+1].Lower, SrcFirst: a, SrcLast: b, After: true, Hedged: t.Is("estimate", "estimates", "assessment")})
 			}
 			continue

@@ -162,7 +162,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 					continue
 				}
 			}
-			if next < len(toks) && soldierNouns[toks[next].Lower] {
+			if next < len(toks) && soldierNouns[toks[next].Lower] && !attackBetween(toks, next, m.First) {
 				return p.Country, location, true
 			}
 		}
@@ -262,3 +262,21 @@ func senderAfter(toks []tokens.Token, end int, places []Place) (string, bool) {
 
 // senderVerbs send troops or weapons.
 var senderVerbs = map[string]bool{"sent": true, "deployed": true, "dispatched": true, "supplied": true, "provided": true, "stationed": true, "sends": true, "deploys": true}
+
+// attackBetween reports an attack verb between tokens a and b: "Russian
+// troops struck Kyiv overnight, leaving two dead": the troops are the
+// attackers, not the dead.
+func attackBetween(toks []tokens.Token, a, b int) bool {
+	for j := a + 1; j < b && j < len(toks); j++ {
+		if attackVerbs[toks[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var attackVerbs = map[string]bool{
+	"struck": true, "strike": true, "strikes": true, "attacked": true, "attack": true, "attacks": true,
+	"fired": true, "shelled": true, "bombed": true, "launched": true, "hit": true, "raided": true,
+	"stormed": true, "targeted": true, "pounded": true, "ambushed": true, "opened": true,
+}

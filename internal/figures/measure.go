@@ -76,6 +76,11 @@ func nounPhrase(toks []tokens.Token, p numbers.Phrase) (int, int) {
 			if npStop[t.Lower] || auxiliaries[t.Lower] || modals[t.Lower] {
 				break
 			}
+			// "people abandoned their homes", "families reached the
+			// border": a past tense with its object ends the phrase.
+			if j > first && (displacement(toks, j) || strings.HasSuffix(t.Lower, "ed") && j+1 < len(toks) && toks[j+1].Is("their", "the", "his", "her", "its", "a", "an")) {
+				break
+			}
 			if _, ok := measureVerbs[t.Lower]; ok {
 				// A participle right after the number is the measure
 				// itself ("46 Killed, 270 Injured"), taken as the phrase
@@ -356,6 +361,10 @@ func blockedByModal(toks []tokens.Token, k int) bool {
 		return false
 	}
 	if toks[j].Lower == "to" {
+		// "have had to abandon their homes", "were forced to flee": done.
+		if j >= 1 && toks[j-1].Is("had", "has", "have", "forced", "compelled", "obliged") {
+			return false
+		}
 		// "sentenced to death" is not a forecast but neither a death.
 		return true
 	}

@@ -150,7 +150,57 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		}
 	}
 	headlineSources(text, sents, out)
+	restated(out)
+	specificUN(out, opt.Sources)
 	return out
+}
+
+// restated gives a figure in the article's own voice the source of the
+// same figure (same measure and value) stated elsewhere with a source: a
+// standfirst's "Almost 700,000 people driven from their homes" is the
+// body's "Almost 700,000 ..., OCHA reported".
+func restated(figs []claim.Figure) {
+	for i := range figs {
+		f := &figs[i]
+		if f.Source != claim.Publisher || f.Value == nil {
+			continue
+		}
+		for j := range figs {
+			g := &figs[j]
+			if j != i && g.Source != claim.Publisher && g.Measure == f.Measure && sameValue(f.Value, g.Value) && f.Qualifier == g.Qualifier {
+				f.Source, f.SourceText, f.Cue, f.Date, f.Via = g.Source, g.SourceText, g.Cue, g.Date, g.Via
+				break
+			}
+		}
+	}
+}
+
+// specificUN replaces "the UN" by the one UN agency the article names as
+// a source: in a refugee story "the UN said" is UNHCR speaking. With two
+// or more agencies named, "the UN" stays.
+func specificUN(figs []claim.Figure, t *sources.Table) {
+	if t == nil {
+		t = sources.Default()
+	}
+	const un = "United Nations"
+	agency := ""
+	for _, f := range figs {
+		if f.Source == un || f.Source == agency || t.Kind(f.Source) != "un" {
+			continue
+		}
+		if agency != "" {
+			return
+		}
+		agency = f.Source
+	}
+	if agency == "" {
+		return
+	}
+	for i := range figs {
+		if figs[i].Source == un {
+			figs[i].Source = agency
+		}
+	}
 }
 
 // coordinated reports whether mention b follows a within the same clause,

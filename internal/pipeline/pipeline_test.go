@@ -322,6 +322,7 @@ func TestCounted(t *testing.T) {
 			"over 2,000=Russia"},
 		{"Some 400 migrants drowned when their boat capsized south of Malta, the IOM said.", "Some 400=Migrants"},
 		{"Twelve migrants from Morocco drowned off Spain, police said.", "Twelve=Morocco"},
+		{"KYIV (AP) - Russian troops struck the city overnight with drones, leaving two dead in Kyiv.", "two=Ukraine"},
 	}
 	for _, tc := range tests {
 		figs := pipeline.Extract(claim.Document{ID: "t", Published: "2025-01-13", Text: tc.in})
@@ -332,5 +333,23 @@ func TestCounted(t *testing.T) {
 		if g := strings.ReplaceAll(strings.Join(got, "; "), `"`, ""); g != tc.want {
 			t.Errorf("%q\n got %s\nwant %s", tc.in, g, tc.want)
 		}
+	}
+}
+
+// TestDocumentSources holds the document-level source rules: a figure in
+// the article's own voice restated elsewhere with a source takes it, and
+// "the UN" is the one UN agency the article quotes.
+func TestDocumentSources(t *testing.T) {
+	text := "More than 1 million people displaced, says UN\n\n" +
+		"Almost 700,000 people driven from their homes by the fighting since the coup.\n\n" +
+		"Almost 700,000 people have had to abandon their homes since the coup, the UN's Office for the Coordination of Humanitarian Affairs (OCHA) said on Tuesday.\n"
+	figs := pipeline.Extract(claim.Document{ID: "t", Published: "2025-01-13", Text: text})
+	var got []string
+	for _, f := range figs {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	want := "More than 1 million=OCHA; Almost 700,000=OCHA; Almost 700,000=OCHA"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
 	}
 }

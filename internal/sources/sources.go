@@ -501,6 +501,15 @@ func PersonName(text string) string {
 	}
 }
 
+// Kind returns the kind of a canonical source in the table ("un",
+// "military", ...), or "" when the table does not know it.
+func (t *Table) Kind(canonical string) string {
+	if i, ok := t.alias[norm(canonical)]; ok && norm(t.sources[i].Canonical) == norm(canonical) {
+		return t.sources[i].Kind
+	}
+	return ""
+}
+
 // Canonicals lists every canonical source in the table, sorted; for
 // diagnostics and tests.
 func (t *Table) Canonicals() []string {
