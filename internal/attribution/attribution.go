@@ -301,6 +301,10 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	srcText := strings.TrimSpace(textSlice(text, toks, c.SrcFirst, c.SrcLast))
 	a.SourceText = srcText
 	low := strings.ToLower(srcText)
+	// ", the agency estimated": the article may sit outside the span.
+	if c.SrcFirst > 0 && toks[c.SrcFirst-1].Lower == "the" && !strings.HasPrefix(low, "the ") {
+		low = "the " + low
+	}
 	// Pronouns and definite descriptions refer back: "it added", "the
 	// agency said", "he said".
 	if isPronoun(low) || isAnaphor(low) || isAnaphor("the "+strings.TrimPrefix(strings.TrimPrefix(low, "its "), "their ")) && (strings.HasPrefix(low, "its ") || strings.HasPrefix(low, "their ")) {

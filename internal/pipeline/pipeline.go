@@ -82,6 +82,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	// Attribution and claims.
 	att := attribution.New(doc, opt.Sources)
 	var out []claim.Figure
+	docCounted := ""
 	for i := range sents {
 		s := &sents[i]
 		as := att.Sentence(text, s.toks, s.mentions)
@@ -120,6 +121,12 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			if k > 0 && m.SubjFirst > m.SubjLast && prevExplicit && coordinated(s.toks, s.mentions[k-1], m) {
 				c, loc, explicit = prevCounted, prevLoc, true
 			}
+			// "about 1,000 more had been wounded", "put the figure at
+			// around 1,100": with no place in the sentence, the figure
+			// continues the document's last one and counts its people.
+			if len(places) == 0 && docCounted != "" && continues(s.toks, m) {
+				c = docCounted
+			}
 			prevCounted, prevLoc, prevExplicit = c, loc, explicit
 			if c != "" {
 				f.Counted = ptr(c)
@@ -132,6 +139,9 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			// counts its own soldiers unless the sentence says whose.
 			if a.Country != "" && !explicit && m.SubjFirst <= m.SubjLast && figures.IsSoldier(s.toks[m.SubjLast].Lower) && !figures.NamesNationality(places, m) {
 				f.Counted = ptr(a.Country)
+			}
+			if f.Counted != nil {
+				docCounted = *f.Counted
 			}
 			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
 			if f.Source == "" {
@@ -151,8 +161,55 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	}
 	headlineSources(text, sents, out)
 	restated(out)
+	fullNames(out)
 	specificUN(out, opt.Sources)
 	return out
+}
+
+// continues reports whether m refers back to an earlier figure rather
+// than naming its own people: "1,000 more", "2,700 others", "put the figure
+// at 1,100", "the toll rose to 21".
+func continues(toks []tokens.Token, m figures.Mention) bool {
+	if m.Last+1 < len(toks) && toks[m.Last+1].Is("more", "others", "other") {
+		return true
+	}
+	if m.SubjFirst <= m.SubjLast && toks[m.SubjLast].Is("more", "others", "figure", "toll", "number", "tally", "count") {
+		return true
+	}
+	for j := max(m.First-4, 0); j < m.First; j++ {
+		if toks[j].Is("figure", "toll", "tally", "count") {
+			return true
+		}
+	}
+	return false
+}
+
+// fullNames gives a person named by surname alone the full name used
+// elsewhere in the article: "Zelensky says ..." in the headline is the
+// body's "Volodymyr Zelensky", "Kirby said" is "John Kirby".
+func fullNames(figs []claim.Figure) {
+	for i := range figs {
+		s := figs[i].Source
+		if s == "" || strings.ContainsAny(s, " ") || s[0] < 'A' || s[0] > 'Z' || isUpperWord(s) {
+			continue
+		}
+		for _, g := range figs {
+			if strings.HasSuffix(g.Source, " "+s) && len(strings.Fields(g.Source)) <= 4 {
+				figs[i].Source = g.Source
+				break
+			}
+		}
+	}
+}
+
+// isUpperWord reports an acronym ("NIS", "UNHCR"), which is no surname.
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // restated gives a figure in the article's own voice the source of the

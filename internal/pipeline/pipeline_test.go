@@ -323,6 +323,9 @@ func TestCounted(t *testing.T) {
 		{"Some 400 migrants drowned when their boat capsized south of Malta, the IOM said.", "Some 400=Migrants"},
 		{"Twelve migrants from Morocco drowned off Spain, police said.", "Twelve=Morocco"},
 		{"KYIV (AP) - Russian troops struck the city overnight with drones, leaving two dead in Kyiv.", "two=Ukraine"},
+		// A figure that continues the last one counts its people.
+		{"At least 100 North Korean soldiers were killed, the agency said. It added that about 1,000 more had been wounded.",
+			"At least 100=North Korea; about 1,000=North Korea"},
 	}
 	for _, tc := range tests {
 		figs := pipeline.Extract(claim.Document{ID: "t", Published: "2025-01-13", Text: tc.in})
@@ -349,6 +352,17 @@ func TestDocumentSources(t *testing.T) {
 		got = append(got, f.NumberText+"="+f.Source)
 	}
 	want := "More than 1 million=OCHA; Almost 700,000=OCHA; Almost 700,000=OCHA"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
+	}
+
+	// A surname alone is the full name the article gives.
+	text = "Zelensky says 3,000 soldiers killed or wounded\n\nMore than 3,000 soldiers have been killed or wounded, Ukrainian President Volodymyr Zelensky said on Monday.\n"
+	got = nil
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Published: "2025-01-13", Text: text}) {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	want = "3,000=Volodymyr Zelensky; More than 3,000=Volodymyr Zelensky"
 	if g := strings.Join(got, "; "); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
