@@ -177,7 +177,7 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 	if hasNP {
 		for k := m.SubjFirst; k <= m.SubjLast; k++ {
 			w := toks[k].Lower
-			if mm, ok := measureNouns[w]; ok {
+			if mm, ok := measureNounAt(toks, k); ok {
 				if w == "lives" && !near(toks, k, 3, "lost", "claimed", "claiming", "claim", "claims") {
 					continue
 				}
@@ -186,7 +186,7 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 		}
 	} else if k := m.Last + 1; k < len(toks) {
 		// "46 Killed, 270 Injured", "One Dead", "1,650 missing".
-		if mm, ok := measureNouns[toks[k].Lower]; ok {
+		if mm, ok := measureNounAt(toks, k); ok {
 			if !agent(toks, k) {
 				noun, nounCue = mm, k
 			}
@@ -592,7 +592,7 @@ func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string)
 	// "Among the dead are ...": the measure heads the sentence.
 	for j := 0; j+2 < m.First && j < 3; j++ {
 		if toks[j].Lower == "among" && toks[j+1].Is("the", "those") {
-			if mm, ok := measureNouns[toks[j+2].Lower]; ok {
+			if mm, ok := measureNounAt(toks, j+2); ok {
 				return mm, j + 2
 			}
 		}
@@ -639,7 +639,7 @@ func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string)
 	}
 	if total {
 		for j := m.First - 1; j >= 0; j-- {
-			if mm, ok := measureNouns[toks[j].Lower]; ok && tier(mm) > 0 {
+			if mm, ok := measureNounAt(toks, j); ok && tier(mm) > 0 {
 				return mm, j
 			}
 		}
@@ -651,4 +651,14 @@ func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string)
 		}
 	}
 	return "", -1
+}
+
+// measureNounAt looks up the measure noun at token k, leaving out losses
+// that are not of people: "job losses", "financial losses".
+func measureNounAt(toks []tokens.Token, k int) (string, bool) {
+	mm, ok := measureNouns[toks[k].Lower]
+	if ok && toks[k].Is("losses", "loss") && k > 0 && toks[k-1].Is("job", "jobs", "financial", "economic", "revenue", "market", "trading", "crop", "property", "territorial", "investment", "net", "quarterly", "annual", "weight", "blood", "heat", "power", "data") {
+		return "", false
+	}
+	return mm, ok
 }
