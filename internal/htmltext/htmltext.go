@@ -57,6 +57,17 @@ func Extract(r io.Reader, pageURL string) (claim.Document, error) {
 // default). The standard sniffing alone read 49 of the benchmark's 181
 // UTF-8 pages as windows-1252 (F1 0.932 instead of 0.96).
 func ExtractBytes(page []byte, pageURL string) (claim.Document, error) {
+	doc, err := Parse(page)
+	if err != nil {
+		return claim.Document{}, err
+	}
+	return ExtractNode(doc, pageURL)
+}
+
+// Parse parses a page the way ExtractBytes does (same encoding rules), for
+// callers that read something from the tree before ExtractNode, which
+// changes it.
+func Parse(page []byte) (*html.Node, error) {
 	var r io.Reader = bytes.NewReader(page)
 	if !utf8.Valid(page) {
 		enc, _, _ := charset.DetermineEncoding(page, "")
@@ -64,9 +75,9 @@ func ExtractBytes(page []byte, pageURL string) (claim.Document, error) {
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
-		return claim.Document{}, fmt.Errorf("parse HTML: %w", err)
+		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
-	return ExtractNode(doc, pageURL)
+	return doc, nil
 }
 
 // ExtractNode is Extract for a page already parsed.
