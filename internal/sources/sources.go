@@ -470,12 +470,16 @@ func init() {
 func PersonName(text string) string {
 	text, _, _ = strings.Cut(text, ",")
 	text = strings.Join(strings.Fields(text), " ")
-	// "U.S. Deputy Ambassador to the United Nations Dorothy Shea": a
-	// post naming a body ends before the name.
+	// "U.S. Deputy Ambassador to the United Nations Dorothy Shea",
+	// "National Security Council spokesperson John Kirby": the name is
+	// the capitalised words after the last title or body word.
 	if i := strings.LastIndex(text, " to "); i >= 0 {
 		if name := trailingName(text[i+4:]); name != "" {
 			return name
 		}
+	}
+	if name := trailingName(text); name != "" {
+		return name
 	}
 	for {
 		if ms := geo.Scan(text); len(ms) > 0 && ms[0].Start == 0 && ms[0].End < len(text) {

@@ -99,16 +99,19 @@ func TestResolveDocumentAcronyms(t *testing.T) {
 
 func TestPersonName(t *testing.T) {
 	for in, want := range map[string]string{
-		"Ukrainian President Volodymyr Zelensky":     "Volodymyr Zelensky",
-		"President Zelensky":                         "Zelensky",
-		"lawmaker Lee Seong-kweun":                   "Lee Seong-kweun",
-		"South Korean Defence Minister Shin Won-sik": "Shin Won-sik",
-		"Maj. Gen. Pat Ryder":                        "Pat Ryder",
-		"Turkey's interior minister Ali Yerlikaya":   "Ali Yerlikaya",
-		"Pat Ryder, a Pentagon spokesman":            "Pat Ryder",
-		"Volodymyr Zelensky":                         "Volodymyr Zelensky",
-		"Thai Prime Minister Thaksin Shinawatra":     "Thaksin Shinawatra",
-		"spokesman":                                  "spokesman",
+		"Ukrainian President Volodymyr Zelensky":                    "Volodymyr Zelensky",
+		"President Zelensky":                                        "Zelensky",
+		"lawmaker Lee Seong-kweun":                                  "Lee Seong-kweun",
+		"South Korean Defence Minister Shin Won-sik":                "Shin Won-sik",
+		"Maj. Gen. Pat Ryder":                                       "Pat Ryder",
+		"Turkey's interior minister Ali Yerlikaya":                  "Ali Yerlikaya",
+		"Pat Ryder, a Pentagon spokesman":                           "Pat Ryder",
+		"Volodymyr Zelensky":                                        "Volodymyr Zelensky",
+		"Thai Prime Minister Thaksin Shinawatra":                    "Thaksin Shinawatra",
+		"spokesman":                                                 "spokesman",
+		"National Security Council spokesperson John Kirby":         "John Kirby",
+		"U.S. Deputy Ambassador to the United Nations Dorothy Shea": "Dorothy Shea",
+		"UN Spokesperson Stéphane Dujarric":                         "Stéphane Dujarric",
 	} {
 		if got := PersonName(in); got != want {
 			t.Errorf("PersonName(%q) = %q, want %q", in, got, want)
