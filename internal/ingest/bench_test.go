@@ -1,0 +1,144 @@
+package ingest_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tally-news/tally/internal/ingest"
+	"github.com/tally-news/tally/internal/store"
+)
+
+// story is a generated wire report: a lead with a figure and a source,
+// and filler paragraphs, all varied so no two are near-duplicates.
+func story(rng *rand.Rand, i int) (title string, paras []string) {
+	towns := []string{"Kherson", "Mosul", "Goma", "Sittwe", "Rafah", "Kursk", "Aleppo", "Juba"}
+	verbs := []string{"killed", "wounded", "displaced", "arrested"}
+	town := towns[rng.IntN(len(towns))]
+	n := 10 + rng.IntN(5000)
+	title = fmt.Sprintf("Report %d from %s", i, town)
+	paras = append(paras, fmt.Sprintf("At least %d people were %s in %s on Monday, officials said in report number %d.", n, verbs[rng.IntN(len(verbs))], town, i))
+	for k := 0; k < 4+rng.IntN(6); k++ {
+		paras = append(paras, fmt.Sprintf("Witness %d in %s described the scene near the %s market, where crews worked for %d hours to clear roads and restore power to district %d.",
+			rng.IntN(1e6), town, []string{"old", "central", "river", "north"}[rng.IntN(4)], 2+rng.IntN(20), rng.IntN(1e5)))
+	}
+	return title, paras
+}
+
+func benchIngest(b *testing.B, srcs []string, docs int) {
+	b.Helper()
+	b.ResetTimer()
+	var sum ingest.Summary
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := store.Open(context.Background(), filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum = ingest.Run(context.Background(), st, srcs, ingest.Options{}, func(err error) { b.Error(err) })
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	if sum.New != int64(docs) {
+		b.Fatalf("stored %d of %d documents: %s", sum.New, docs, sum)
+	}
+	b.ReportMetric(float64(docs*b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+}
+
+// BenchmarkIngestText ingests 2,000 JSON Lines documents into a fresh
+// SQLite ledger: extraction and storage, no HTML.
+func BenchmarkIngestText(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	path := filepath.Join(b.TempDir(), "wire.jsonl")
+	f, _ := os.Create(path)
+	w := bufio.NewWriter(f)
+	const n = 2000
+	for i := range n {
+		title, paras := story(rng, i)
+		line, _ := json.Marshal(map[string]string{"id": strconv.Itoa(i), "published": "2025-01-27", "text": title + "\n\n" + strings.Join(paras, "\n\n")})
+		w.Write(append(line, '\n'))
+	}
+	w.Flush()
+	f.Close()
+	benchIngest(b, []string{path}, n)
+}
+
+// BenchmarkIngestHTML ingests a folder of 200 saved pages: article
+// extraction, figures and storage.
+func BenchmarkIngestHTML(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	dir := b.TempDir()
+	const n = 200
+	for i := range n {
+		title, paras := story(rng, i)
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.html", i)), []byte(page(title, strings.Join(paras, "\n"))), 0o644)
+	}
+	benchIngest(b, []string{dir}, n)
+}
+
+// BenchmarkIngestWARC ingests a generated WARC of TALLY_INGEST_WARC_MB MB
+// (default 5): pages and images. peak-RSS-MB shows whether memory stays
+// flat as the file grows (run with 1024 for the 1 GB figure).
+func BenchmarkIngestWARC(b *testing.B) {
+	mb := 5
+	if s := os.Getenv("TALLY_INGEST_WARC_MB"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("TALLY_INGEST_WARC_MB=%q: want a positive number", s)
+		}
+		mb = n
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	path := filepath.Join(b.TempDir(), "bench.warc")
+	f, _ := os.Create(path)
+	w := bufio.NewWriterSize(f, 1<<20)
+	var size int64
+	pages := 0
+	for i := 0; size < int64(mb)<<20; i++ {
+		var ct, body string
+		if i%10 == 9 {
+			ct, body = "image/jpeg", strings.Repeat("\xff\xd8", 20<<10)
+		} else {
+			title, paras := story(rng, i)
+			ct, body = "text/html; charset=utf-8", page(title, strings.Join(paras, "\n"))
+			pages++
+		}
+		block := "HTTP/1.1 200 OK\r\nContent-Type: " + ct + "\r\n\r\n" + body
+		k, _ := fmt.Fprintf(w, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news%d.example/story-%d\r\nWARC-Date: 2025-03-14T12:00:00Z\r\n"+
+			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\nContent-Type: application/http;msgtype=response\r\n"+
+			"Content-Length: %d\r\n\r\n%s\r\n\r\n", i%40, i, i, len(block), block)
+		size += int64(k)
+	}
+	w.Flush()
+	f.Close()
+	start := time.Now()
+	benchIngest(b, []string{path}, pages)
+	b.ReportMetric(float64(size)/(1<<20)/time.Since(start).Seconds()*float64(b.N), "MB/s")
+}
+
+// peakRSS is the process's peak resident set size in bytes (VmHWM), or 0
+// where /proc is not there.
+func peakRSS() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
