@@ -130,6 +130,9 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if f, ok := opts.Progress.(interface{ Finish() }); ok {
 		f.Finish()
 	}
+	if err := store.Refresh(context.WithoutCancel(ctx), st); err != nil {
+		fmt.Fprintf(stderr, "tally ingest: updating series summaries: %v\n", oneLine(err.Error()))
+	}
 	fmt.Fprintf(stderr, "tally ingest: %s\n", sum)
 	if ctx.Err() != nil {
 		fmt.Fprint(stderr, "tally ingest: interrupted; what was stored is kept — run the same command again to finish\n")

@@ -43,5 +43,8 @@ func (u *urlIngester) IngestURLs(ctx context.Context, urls []string) (web.Summar
 		defer mu.Unlock()
 		sum.Add(web.Item{Status: web.StatusFailed, Error: oneLine(err.Error())})
 	})
-	return sum, ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	return sum, store.Refresh(ctx, u.st)
 }

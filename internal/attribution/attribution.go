@@ -358,6 +358,11 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	}
 	if looksLikePerson(toks, c.SrcFirst, c.SrcLast) {
 		a.Source, a.kind = sources.PersonName(srcText), "person"
+		// One person, one source, however outlets transliterate the
+		// name ("Zelenskyy", "Zelenskiy").
+		if canon, kind, _, ok := d.res.Resolve(a.Source); ok && kind == "person" {
+			a.Source = canon
+		}
 		return a, true
 	}
 	a.Source = strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")

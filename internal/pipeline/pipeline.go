@@ -124,7 +124,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			// "about 1,000 more had been wounded", "put the figure at
 			// around 1,100": with no place in the sentence, the figure
 			// continues the document's last one and counts its people.
-			if len(places) == 0 && docCounted != "" && continues(s.toks, m) {
+			if !explicit && docCounted != "" && continues(s.toks, m) && !placeOutside(places, as[k].SourceText) {
 				c = docCounted
 			}
 			prevCounted, prevLoc, prevExplicit = c, loc, explicit
@@ -164,6 +164,17 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	fullNames(out)
 	specificUN(out, opt.Sources)
 	return out
+}
+
+// placeOutside reports whether a sentence names a place other than in its
+// source: "Seoul's military put the figure at around 1,100" names none.
+func placeOutside(places []figures.Place, sourceText string) bool {
+	for _, p := range places {
+		if !strings.Contains(sourceText, p.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // continues reports whether m refers back to an earlier figure rather

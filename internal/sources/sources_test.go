@@ -63,7 +63,7 @@ func TestResolveDescriptions(t *testing.T) {
 			t.Errorf("Resolve(%q) = %q, %q, %q, %v; want %q, %q, %q", tt.text, c, k, ctry, ok, tt.canonical, tt.kind, tt.country)
 		}
 	}
-	for _, text := range []string{"Volodymyr Zelensky", "lawmaker Lee Seong-kweun", "witnesses", "Kursk", "the agency", ""} {
+	for _, text := range []string{"Oleh Petrenko", "lawmaker Lee Seong-kweun", "witnesses", "Kursk", "the agency", ""} {
 		if c, _, _, ok := r.Resolve(text); ok {
 			t.Errorf("Resolve(%q) = %q, want no match", text, c)
 		}
@@ -213,5 +213,15 @@ func TestEmbeddedTableIsValid(t *testing.T) {
 	}
 	if n := len(Default().Canonicals()); n < 50 {
 		t.Errorf("only %d sources", n)
+	}
+}
+
+// TestPeople holds that one person's transliterations are one source.
+func TestPeople(t *testing.T) {
+	r := Default().NewResolver("")
+	for _, text := range []string{"Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Volodymyr Zelensky"} {
+		if c, kind, _, ok := r.Resolve(text); !ok || c != "Volodymyr Zelensky" || kind != "person" {
+			t.Errorf("Resolve(%q) = %q %q %v; want the person Volodymyr Zelensky", text, c, kind, ok)
+		}
 	}
 }

@@ -41,6 +41,13 @@ type Store interface {
 	Series(ctx context.Context) ([]SeriesInfo, error)
 	// Stats counts what the ledger holds.
 	Stats(ctx context.Context) (Stats, error)
+	// StaleSeries lists the series whose summary is missing or older
+	// than their figures; PutSummaries replaces a series' summaries (one
+	// per place when the series is split), made from its figures at the
+	// count StaleSeries gave; Summaries lists them, largest first.
+	StaleSeries(ctx context.Context) ([]Stale, error)
+	PutSummaries(ctx context.Context, st Stale, sums []Summary) error
+	Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error)
 	// Backend is "sqlite" or "postgres".
 	Backend() string
 	// Close releases the database.

@@ -29,6 +29,7 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"BadInput", testBadInput},
 		{"Filters", testFilters},
 		{"ReportsAndSeries", testReportsAndSeries},
+		{"Summaries", testSummaries},
 		{"Concurrency", testConcurrency},
 		{"Reopen", testReopen},
 		{"MigrateFromV1", testMigrateFromV1},
@@ -651,10 +652,11 @@ func testMigrateFromV1(t *testing.T, dsn string) {
 	if stats, _ := st.Stats(ctx); stats.Figures != 3 || stats.Series != 1 {
 		t.Errorf("stats after migration: %+v", stats)
 	}
-	db2, d2, _, _ := connect(ctx, dsn, false)
+	ms, _ := migrations(d.name)
+	db2, _, _, _ := connect(ctx, dsn, false)
 	defer db2.Close()
-	if v, err := schemaVersion(ctx, db2); err != nil || v != 2 || d2 != d {
-		t.Errorf("schema version %d, %v; want 2", v, err)
+	if v, err := schemaVersion(ctx, db2); err != nil || v != len(ms) {
+		t.Errorf("schema version %d, %v; want the latest, %d", v, err, len(ms))
 	}
 }
 
@@ -687,5 +689,46 @@ func testNotALedger(t *testing.T, dsn string) {
 	_, err = Open(ctx, dsn)
 	if err == nil || !strings.Contains(err.Error(), "not a tally ledger") {
 		t.Errorf("got %v, want not a tally ledger", err)
+	}
+}
+
+// testSummaries: Refresh summarises every series once; a new figure makes
+// its series stale again, and only it.
+func testSummaries(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	addFixture(t, st)
+	if stale, err := st.StaleSeries(ctx); err != nil || len(stale) != 4 {
+		t.Fatalf("before Refresh: %d stale series, %v; want 4", len(stale), err)
+	}
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := st.StaleSeries(ctx); err != nil || len(stale) != 0 {
+		t.Fatalf("after Refresh: stale %v, %v", stale, err)
+	}
+	sums, err := st.Summaries(ctx, SummaryFilter{Counted: "north korea", Measure: "CASUALTIES"})
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("summaries: %+v, %v", sums, err)
+	}
+	m := sums[0]
+	if m.Key != "North Korea/casualties" || m.Claims != 3 || m.Sources != 2 || m.Consensus == "" || m.ConsensusLow == nil || m.Latest == "" {
+		t.Errorf("North Korea/casualties summary: %+v", m)
+	}
+	all, _ := st.Summaries(ctx, SummaryFilter{})
+	if len(all) != 4 || all[0].Key != "North Korea/casualties" {
+		t.Errorf("all summaries, largest first: %+v", all)
+	}
+	x := article("a5", "", "2025-03-01", "Seoul's spy agency said 300 North Korean soldiers had died.").with(
+		figSpec{"300", claim.Killed, "North Korea", nis, "Seoul's spy agency", "2025-03-01", 300, ""})
+	mustAdd(t, st, x)
+	stale, err := st.StaleSeries(ctx)
+	if err != nil || len(stale) != 1 || stale[0].Key != "North Korea/killed" || stale[0].Figures != 2 {
+		t.Fatalf("after another report: stale %+v, %v", stale, err)
+	}
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	if sums, _ := st.Summaries(ctx, SummaryFilter{Measure: "killed"}); len(sums) != 1 || sums[0].Claims != 2 {
+		t.Errorf("killed after refresh: %+v", sums)
 	}
 }

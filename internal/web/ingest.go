@@ -106,6 +106,10 @@ func (in *StoreIngester) IngestDocuments(ctx context.Context, docs []claim.Docum
 		}
 		sum.Add(in.one(ctx, i, d))
 	}
+	// The series list reads summaries the series logic keeps up to date.
+	if err := store.Refresh(ctx, in.Store); err != nil {
+		return sum, fmt.Errorf("documents stored, but series summaries not updated: %w", err)
+	}
 	return sum, nil
 }
 

@@ -34,13 +34,7 @@ func loadSeries(ctx context.Context, l Ledger, key series.Key) (*seriesView, err
 	if err != nil {
 		return nil, err
 	}
-	reports := make([]series.Report, len(rows))
-	for i := range rows {
-		r := &rows[i]
-		reports[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Published: r.Published,
-			Duplicate: r.NearDuplicate, Figure: r.Figure}
-	}
-	all := series.Build(reports)
+	all := series.Build(store.AsReports(rows))
 	s := series.Find(all, key)
 	if s == nil || len(s.Claims) == 0 {
 		return nil, errNoSeries

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"math"
+	"strings"
+
+	"github.com/tally-news/tally/internal/series"
+)
+
+// Summary is one series as `tally series` lists it. The series logic
+// (internal/series) computes it from the series' reports after an ingest;
+// the store keeps it so that a list of 10,000 series is one query.
+type Summary struct {
+	Key      string `json:"series"` // "North Korea/casualties", "Gaza/killed @Rafah" when split by place
+	BaseKey  string `json:"-"`      // the store's series: counted/measure
+	Counted  string `json:"counted"`
+	Measure  string `json:"measure"`
+	Location string `json:"location,omitempty"`
+	// Claims are distinct assertions; Sources independent voices;
+	// Reports every report of the claims; Documents distinct original
+	// documents among them.
+	Claims, Sources, Reports, Documents int
+	Latest                              string   `json:"latest"` // e.g. "≈1,100"
+	LatestSource                        string   `json:"latest_source"`
+	LatestDate                          string   `json:"latest_date"`
+	Consensus                           string   `json:"consensus"` // e.g. "990–4,000"
+	ConsensusLow                        *float64 `json:"consensus_low"`
+	ConsensusHigh                       *float64 `json:"consensus_high"`
+	Conflicts                           int      `json:"conflicts"`
+	// Disagree is set when the highest and lowest estimates of some
+	// period cannot both hold.
+	Disagree bool `json:"disagree"`
+}
+
+// SummaryFilter selects summaries; empty fields select all, matches are
+// case-insensitive.
+type SummaryFilter struct {
+	Counted, Measure string
+	Limit            int
+}
+
+// Stale is a store series whose summary is missing or older than its
+// figures.
+type Stale struct {
+	Key     string // counted/measure, as Reports takes it
+	Figures int    // its figure count now; pass it back to PutSummaries
+}
+
+func (s *sqlStore) StaleSeries(ctx context.Context) ([]Stale, error) {
+	rs, err := s.db.QueryContext(ctx, `SELECT s.name, s.figures FROM series s
+		WHERE s.figures <> COALESCE((SELECT MAX(m.figures_seen) FROM series_summaries m WHERE m.base_key = s.key), -1)
+		ORDER BY s.key`)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out []Stale
+	for rs.Next() {
+		var st Stale
+		if err := rs.Scan(&st.Key, &st.Figures); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rs.Err()
+}
+
+func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) error {
+	base := key(st.Key)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, s.d.rebind(`DELETE FROM series_summaries WHERE base_key = ?`), base); err != nil {
+		return err
+	}
+	for _, m := range sums {
+		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO series_summaries(key, base_key, counted, measure, location,
+			claims, sources, reports, documents, latest, latest_source, latest_date, consensus, consensus_low, consensus_high,
+			conflicts, disagree, figures_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			m.Key, base, m.Counted, m.Measure, m.Location, m.Claims, m.Sources, m.Reports, m.Documents, m.Latest,
+			m.LatestSource, m.LatestDate, m.Consensus, nullFloat(m.ConsensusLow), nullFloat(m.ConsensusHigh),
+			m.Conflicts, m.Disagree, st.Figures); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
+	q := `SELECT key, base_key, counted, measure, location, claims, sources, reports, documents, latest, latest_source,
+		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree FROM series_summaries`
+	var conds []string
+	var args []any
+	if f.Counted != "" {
+		conds = append(conds, "lower(counted) = ?")
+		args = append(args, strings.ToLower(f.Counted))
+	}
+	if f.Measure != "" {
+		conds = append(conds, "lower(measure) = ?")
+		args = append(args, strings.ToLower(f.Measure))
+	}
+	if len(conds) > 0 {
+		q += " WHERE " + strings.Join(conds, " AND ")
+	}
+	q += " ORDER BY claims DESC, key"
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rs, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	var out []Summary
+	for rs.Next() {
+		var m Summary
+		var lo, hi sql.NullFloat64
+		if err := rs.Scan(&m.Key, &m.BaseKey, &m.Counted, &m.Measure, &m.Location, &m.Claims, &m.Sources, &m.Reports,
+			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree); err != nil {
+			return nil, err
+		}
+		m.ConsensusLow, m.ConsensusHigh = fptr(lo), fptr(hi)
+		out = append(out, m)
+	}
+	return out, rs.Err()
+}
+
+func nullFloat(v *float64) sql.NullFloat64 {
+	if v == nil {
+		return sql.NullFloat64{}
+	}
+	return sql.NullFloat64{Float64: *v, Valid: true}
+}
+
+// AsReports turns stored rows into the series logic's reports.
+func AsReports(rows []Row) []series.Report {
+	out := make([]series.Report, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		out[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Published: r.Published, Duplicate: r.NearDuplicate, Figure: r.Figure}
+	}
+	return out
+}
+
+// Refresh recomputes the summaries of every stale series: after an
+// ingest, and before listing series from a ledger an older tally filled.
+// It reads each stale series once; on a ledger where nothing changed it
+// is one query.
+func Refresh(ctx context.Context, st Store) error {
+	stale, err := st.StaleSeries(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range stale {
+		rows, err := st.Reports(ctx, s.Key)
+		if err != nil {
+			return err
+		}
+		var sums []Summary
+		for _, sr := range series.Build(AsReports(rows)) {
+			sums = append(sums, summarize(sr.Summary()))
+		}
+		if err := st.PutSummaries(ctx, s, sums); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// summarize flattens the series logic's summary for storage.
+func summarize(ss series.SeriesSummary) Summary {
+	m := Summary{Key: ss.Key.String(), Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
+		Claims: ss.Claims, Sources: ss.Sources, Reports: ss.Reports, Documents: ss.Documents,
+		Conflicts: ss.Conflicts, Disagree: ss.Disagree}
+	if c := ss.Latest; c != nil {
+		m.Latest, m.LatestSource, m.LatestDate = series.FormatClaim(c), c.Source, c.Date
+	}
+	if len(ss.Consensus.Claims) > 0 {
+		m.Consensus = ss.Consensus.String()
+		lo, hi := ss.Consensus.Range.Low, ss.Consensus.Range.High
+		m.ConsensusLow = &lo
+		if !math.IsInf(hi, 1) {
+			m.ConsensusHigh = &hi
+		}
+	}
+	return m
+}
