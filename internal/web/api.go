@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -96,6 +97,16 @@ type seriesInfoJSON struct {
 	Last     string `json:"last,omitempty"`
 	Timeline string `json:"timeline"`
 	Page     string `json:"page"`
+	// From the series logic's summary, when the ledger has one (a series
+	// split by place has one per place, under its own key).
+	Claims       int    `json:"claims"`
+	Voices       int    `json:"independent_sources"`
+	Latest       string `json:"latest,omitempty"`
+	LatestSource string `json:"latest_source,omitempty"`
+	LatestDate   string `json:"latest_date,omitempty"`
+	Consensus    string `json:"consensus,omitempty"`
+	Conflicts    int    `json:"conflicts"`
+	Disagree     bool   `json:"disagree"`
 }
 
 // GET /api/series
@@ -110,14 +121,37 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	sums, err := s.summaries(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	out := []seriesInfoJSON{}
 	for _, si := range filterSeries(infos, q.Get("q")) {
-		out = append(out, seriesInfoJSON{Key: si.Key, Counted: si.Counted, Measure: si.Measure, Figures: si.Figures,
-			Sources: si.Sources, First: si.FirstDay, Last: si.LastDay, Timeline: timelinePath(si.Key), Page: seriesPath(si.Key)})
+		j := seriesInfoJSON{Key: si.Key, Counted: si.Counted, Measure: si.Measure, Figures: si.Figures,
+			Sources: si.Sources, First: si.FirstDay, Last: si.LastDay, Timeline: timelinePath(si.Key), Page: seriesPath(si.Key)}
+		if m, ok := sums[strings.ToLower(si.Key)]; ok {
+			j.Claims, j.Voices, j.Latest, j.LatestSource, j.LatestDate = m.Claims, m.Sources, m.Latest, m.LatestSource, m.LatestDate
+			j.Consensus, j.Conflicts, j.Disagree = m.Consensus, m.Conflicts, m.Disagree
+		}
+		out = append(out, j)
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Series []seriesInfoJSON `json:"series"`
 	}{out})
+}
+
+// summaries maps each summarised series key, lower-cased, to its summary.
+func (s *Server) summaries(ctx context.Context) (map[string]store.Summary, error) {
+	list, err := s.opt.Ledger.Summaries(ctx, store.SummaryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]store.Summary, len(list))
+	for _, x := range list {
+		m[strings.ToLower(x.Key)] = x
+	}
+	return m, nil
 }
 
 // filterSeries keeps the series whose key holds q, ignoring case.

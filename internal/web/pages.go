@@ -283,12 +283,29 @@ func (s *Server) pageSeriesList(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	sums, err := s.summaries(r.Context())
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	q := r.URL.Query().Get("q")
+	type row struct {
+		store.SeriesInfo
+		Summary *store.Summary
+	}
+	var rows []row
+	for _, si := range filterSeries(infos, q) {
+		rw := row{SeriesInfo: si}
+		if m, ok := sums[strings.ToLower(si.Key)]; ok {
+			rw.Summary = &m
+		}
+		rows = append(rows, rw)
+	}
 	s.render(w, r, http.StatusOK, "series-list", pageData{Title: "Series", Nav: "series", Data: struct {
 		Q      string
 		All    int
-		Series []store.SeriesInfo
-	}{q, len(infos), filterSeries(infos, q)}})
+		Series []row
+	}{q, len(infos), rows}})
 }
 
 // --- one series ---------------------------------------------------------------

@@ -31,6 +31,7 @@ type Ledger interface {
 	Document(ctx context.Context, id string) (store.Doc, []store.Row, error)
 	Reports(ctx context.Context, series string) ([]store.Row, error)
 	Series(ctx context.Context) ([]store.SeriesInfo, error)
+	Summaries(ctx context.Context, f store.SummaryFilter) ([]store.Summary, error)
 	Stats(ctx context.Context) (store.Stats, error)
 }
 
