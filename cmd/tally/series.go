@@ -86,11 +86,11 @@ func openLedger(ctx context.Context, name, db string, stderr io.Writer) (store.S
 // loadSeries reads the claims of one stored series; split by place, a
 // counted/measure can yield several series.
 func loadSeries(ctx context.Context, st store.Store, key string) ([]series.Series, error) {
-	rows, err := st.Reports(ctx, key)
+	reports, err := store.SeriesReports(ctx, st, key)
 	if err != nil {
 		return nil, err
 	}
-	return series.Build(store.AsReports(rows)), nil
+	return series.Build(reports), nil
 }
 
 // flagCommand parses a command's flags with the usual --help and error
@@ -230,11 +230,20 @@ func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(w, "%s — %d claims from %d sources\n\n", s.Key, len(s.Claims), len(a.Timeline.Rows))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATE\tSOURCE\tFIGURE\tINTERVAL\tQUALIFIER\tREPORTS\tVIA")
+	derived := false
 	for _, c := range byDate(a.Timeline) {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", orDash(c.Date), cell(cut(c.Source, 45)), series.FormatClaim(c),
+		fig := series.FormatClaim(c)
+		if len(c.Reports) > 0 && c.Reports[0].Derived {
+			fig += " *"
+			derived = true
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", orDash(c.Date), cell(cut(c.Source, 45)), fig,
 			series.FormatInterval(c.Interval), c.Qualifier, len(c.Reports), orDash(c.Via))
 	}
 	tw.Flush()
+	if derived {
+		fmt.Fprint(w, "* killed and wounded given together, added up\n")
+	}
 	fmt.Fprintf(w, "\n%s\n", series.Chart(a.Timeline, *width))
 	fmt.Fprintf(w, "\nConsensus: %s\n", a.Consensus)
 	if len(a.Conflicts) > 0 {

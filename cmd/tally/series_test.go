@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -50,6 +51,7 @@ func TestSeriesTimelineExport(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Joint Chiefs of Staff (South Korea)", "Volodymyr Zelensky", "John Kirby", "Main Intelligence Directorate (Ukraine)",
+		"National Intelligence Service (South Korea)", "killed and wounded given together",
 		"2024-12-23", "990–1,210", "Consensus:", "intervals do not overlap", "Highest and lowest estimates disagree",
 	} {
 		if !strings.Contains(out, want) {
@@ -115,4 +117,30 @@ func TestSeriesCommandErrors(t *testing.T) {
 	if code, _, stderr := runTally("timeline", "--db", db, "Atlantis/killed"); code != 1 || !strings.Contains(stderr, "no series") {
 		t.Errorf("unknown series: exit %d, %q", code, stderr)
 	}
+}
+
+// TestDevCorpusTimeline ingests shared/corpus/dev (when it is beside the
+// repository): its North Korean casualties timeline lists the separate
+// sources with dates and intervals, and flags the disagreement between the
+// highest and lowest estimates of the same period.
+func TestDevCorpusTimeline(t *testing.T) {
+	docs := "../../../shared/corpus/dev/docs.jsonl"
+	if _, err := os.Stat(docs); err != nil {
+		t.Skipf("%s not found (no shared/ beside the repository)", docs)
+	}
+	db := filepath.Join(t.TempDir(), "dev.db")
+	if code, _, stderr := runTally("ingest", "--quiet", "--db", db, docs); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runTally("timeline", "--db", db, "North Korea/casualties")
+	if code != 0 {
+		t.Fatalf("timeline: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Joint Chiefs of Staff (South Korea)", "National Intelligence Service (South Korea)",
+		"Volodymyr Zelensky", "John Kirby", "2024-12-23", "2025-01-13", "990–1,210", "Highest and lowest estimates disagree"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dev timeline lacks %q", want)
+		}
+	}
+	t.Log("\n" + out)
 }

@@ -31,6 +31,9 @@ type Report struct {
 	URL       string
 	Published string
 	Duplicate bool
+	// Derived marks a report made by Derive (killed + wounded given
+	// together) rather than stated as such.
+	Derived bool
 	claim.Figure
 }
 

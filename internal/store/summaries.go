@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/series"
 )
 
@@ -147,6 +148,45 @@ func AsReports(rows []Row) []series.Report {
 	return out
 }
 
+// ReportReader is the part of a Store that SeriesReports needs.
+type ReportReader interface {
+	Reports(ctx context.Context, series string) ([]Row, error)
+}
+
+// SeriesReports loads a series' reports for the series logic. A
+// casualties series also gets the casualties its sources give as killed
+// and wounded together (series.Derive), so that a source reporting "300
+// killed and 2,700 wounded" stands in the casualties timeline too.
+func SeriesReports(ctx context.Context, st ReportReader, key string) ([]series.Report, error) {
+	rows, err := st.Reports(ctx, key)
+	if err != nil {
+		return nil, err
+	}
+	reports := AsReports(rows)
+	counted, measure, ok := cutSeries(key)
+	if !ok || !strings.EqualFold(measure, claim.Casualties) {
+		return reports, nil
+	}
+	var parts []series.Report
+	for _, m := range []string{claim.Killed, claim.Wounded} {
+		rows, err := st.Reports(ctx, counted+"/"+m)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, AsReports(rows)...)
+	}
+	return append(reports, series.Derive(parts)...), nil
+}
+
+// cutSeries splits "North Korea/casualties" at its last slash.
+func cutSeries(key string) (counted, measure string, ok bool) {
+	i := strings.LastIndex(key, "/")
+	if i < 0 {
+		return "", "", false
+	}
+	return key[:i], key[i+1:], true
+}
+
 // Refresh recomputes the summaries of every stale series: after an
 // ingest, and before listing series from a ledger an older tally filled.
 // It reads each stale series once; on a ledger where nothing changed it
@@ -156,13 +196,17 @@ func Refresh(ctx context.Context, st Store) error {
 	if err != nil {
 		return err
 	}
+	stale, err = withCasualties(ctx, st, stale)
+	if err != nil {
+		return err
+	}
 	for _, s := range stale {
-		rows, err := st.Reports(ctx, s.Key)
+		reports, err := SeriesReports(ctx, st, s.Key)
 		if err != nil {
 			return err
 		}
 		var sums []Summary
-		for _, sr := range series.Build(AsReports(rows)) {
+		for _, sr := range series.Build(reports) {
 			sums = append(sums, summarize(sr.Summary()))
 		}
 		if err := st.PutSummaries(ctx, s, sums); err != nil {
@@ -189,4 +233,31 @@ func summarize(ss series.SeriesSummary) Summary {
 		}
 	}
 	return m
+}
+
+// withCasualties adds to the stale series the casualties series of every
+// counted group whose killed or wounded series is stale: its derived
+// claims have changed.
+func withCasualties(ctx context.Context, st Store, stale []Stale) ([]Stale, error) {
+	need := map[string]bool{}
+	have := map[string]bool{}
+	for _, s := range stale {
+		have[key(s.Key)] = true
+		if counted, m, ok := cutSeries(s.Key); ok && (strings.EqualFold(m, claim.Killed) || strings.EqualFold(m, claim.Wounded)) {
+			need[key(counted+"/"+claim.Casualties)] = true
+		}
+	}
+	if len(need) == 0 {
+		return stale, nil
+	}
+	infos, err := st.Series(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, in := range infos {
+		if k := key(in.Key); need[k] && !have[k] {
+			stale = append(stale, Stale{Key: in.Key, Figures: in.Figures})
+		}
+	}
+	return stale, nil
 }

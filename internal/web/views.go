@@ -30,11 +30,11 @@ type seriesView struct {
 // series by counted/measure; a series split by place is found among the
 // series those reports build.
 func loadSeries(ctx context.Context, l Ledger, key series.Key) (*seriesView, error) {
-	rows, err := l.Reports(ctx, key.Counted+"/"+key.Measure)
+	reports, err := store.SeriesReports(ctx, l, key.Counted+"/"+key.Measure)
 	if err != nil {
 		return nil, err
 	}
-	all := series.Build(store.AsReports(rows))
+	all := series.Build(reports)
 	s := series.Find(all, key)
 	if s == nil || len(s.Claims) == 0 {
 		return nil, errNoSeries
