@@ -153,7 +153,7 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 	if english(it.Doc.Language) {
 		figs = pipeline.ExtractWith(it.Doc, po)
 	}
-	res, err = st.Add(ctx, it.Doc, figs, store.Meta{Origin: it.Origin})
+	res, err = st.Add(ctx, it.Doc, figs, store.Meta{Origin: it.Origin, AlsoURLs: []string{it.SourceURL}})
 	if err != nil {
 		return res, fmt.Errorf("%s: not stored: %w", origin(it), err)
 	}

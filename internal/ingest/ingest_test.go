@@ -140,7 +140,10 @@ func TestWeb(t *testing.T) {
 	mux.HandleFunc("/a", article("Bridge collapse kills 14", reports[0]))
 	mux.HandleFunc("/b", article("Police detain protesters", reports[2]))
 	mux.HandleFunc("/c", article("Floods displace thousands", reports[1]))
-	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/c", http.StatusMovedPermanently) })
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		hits[r.URL.Path]++
+		http.Redirect(w, r, "/c", http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(3 * time.Second):
@@ -170,8 +173,8 @@ func TestWeb(t *testing.T) {
 		}
 	}
 	sum, _ = run(t, st, []string{srv.URL + "/feed.xml"}, g)
-	if sum.New != 0 || hits["/a"] != 1 || hits["/b"] != 1 {
-		t.Errorf("second run: %s; /a fetched %d times, /b %d times (want once each)", sum, hits["/a"], hits["/b"])
+	if sum.New != 0 || hits["/a"] != 1 || hits["/b"] != 1 || hits["/moved"] != 1 {
+		t.Errorf("second run: %s; /a fetched %d times, /b %d, /moved %d (want once each)", sum, hits["/a"], hits["/b"], hits["/moved"])
 	}
 	// Without --allow-private the test server's loopback address is refused.
 	sum, errs = run(t, openStore(t), []string{srv.URL + "/feed.xml"}, gather.Options{})

@@ -234,8 +234,8 @@ func urlKey(raw string) string {
 // repeats or empties.
 func urlKeys(doc claim.Document, meta Meta) []string {
 	var keys []string
-	for _, u := range []string{doc.URL, meta.CanonicalURL} {
-		if k := urlKey(u); k != "" && (len(keys) == 0 || keys[0] != k) {
+	for _, u := range append([]string{doc.URL, meta.CanonicalURL}, meta.AlsoURLs...) {
+		if k := urlKey(u); k != "" && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
 	}

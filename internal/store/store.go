@@ -63,6 +63,10 @@ type Meta struct {
 	// Origin says where the document was read: a file path, a feed URL,
 	// a WARC file and record.
 	Origin string
+	// AlsoURLs are other URLs the document was found under — a feed's
+	// link that redirected to it — so that HasURL knows them too and a
+	// resumed ingest does not fetch them again.
+	AlsoURLs []string
 }
 
 // Status says what Add did with a document.
