@@ -71,6 +71,8 @@ func TestSources(t *testing.T) {
 		// "the UN agency" refers back to the UN body quoted.
 		{"Two people were killed, according to the UN Human Rights Monitoring Mission in Ukraine. In total, 232 people were killed in June, according to data from the UN agency.",
 			"Two|OHCHR||; 232|OHCHR||"},
+		// A compound word ending in a reporting verb is no report.
+		{"Two men were gored to death during the bull-run in Pamplona.", "Two|the publisher||"},
 		// Not what the clause says.
 		{"A bomb outside the embassy injured 10 people, but officials say they have no clues.", "10|the publisher||"},
 	}

@@ -141,6 +141,10 @@ func Clauses(toks []tokens.Token) []Clause {
 		if !ok {
 			continue
 		}
+		// "the bull-run", "a state-run paper": the end of a compound word.
+		if v >= 1 && toks[v-1].Text == "-" && !t.SpaceBefore {
+			continue
+		}
 		// "IOM has been told of 400 migrants dying", "officials were
 		// informed that ...": who was told is who reports it.
 		if v >= 1 && toks[v-1].Is("was", "were", "been", "is", "are") && t.Is("told", "informed", "briefed", "notified") && v+1 < len(toks) && toks[v+1].Is("of", "that", "about") {

@@ -85,6 +85,11 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	if end < m.Last {
 		end = m.Last
 	}
+	// Staff or troops of an international body count as the body: "three
+	// UN workers", "3,000 African Union troops".
+	if body := bodyIn(toks, m.First, end); body != "" {
+		return body, location, true
+	}
 	// In the number phrase or its noun phrase.
 	for _, p := range places {
 		if p.First >= m.First && p.Last <= end {
@@ -279,4 +284,23 @@ var attackVerbs = map[string]bool{
 	"struck": true, "strike": true, "strikes": true, "attacked": true, "attack": true, "attacks": true,
 	"fired": true, "shelled": true, "bombed": true, "launched": true, "hit": true, "raided": true,
 	"stormed": true, "targeted": true, "pounded": true, "ambushed": true, "opened": true,
+}
+
+// bodyIn finds an international body named inside tokens [a, b] of a
+// counted noun phrase ("UN staff", "U.N. peacekeepers", "African Union
+// troops", "NATO soldiers").
+func bodyIn(toks []tokens.Token, a, b int) string {
+	for j := a; j <= b && j < len(toks); j++ {
+		switch t := toks[j]; {
+		case t.Text == "UN" || t.Text == "UN's" || t.Text == "U.N." || t.Text == "U.N.'s":
+			return "United Nations"
+		case t.Lower == "united" && j+1 <= b && toks[j+1].Lower == "nations":
+			return "United Nations"
+		case t.Text == "AU" || t.Lower == "african" && j+1 <= b && toks[j+1].Lower == "union":
+			return "African Union"
+		case t.Text == "NATO" || t.Text == "Nato":
+			return "NATO"
+		}
+	}
+	return ""
 }

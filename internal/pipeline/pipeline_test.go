@@ -323,6 +323,10 @@ func TestCounted(t *testing.T) {
 		{"Some 400 migrants drowned when their boat capsized south of Malta, the IOM said.", "Some 400=Migrants"},
 		{"Twelve migrants from Morocco drowned off Spain, police said.", "Twelve=Morocco"},
 		{"KYIV (AP) - Russian troops struck the city overnight with drones, leaving two dead in Kyiv.", "two=Ukraine"},
+		// Staff and troops of international bodies.
+		{"Militants holding three UN workers hostage in Kabul extended their deadline.", "three=United Nations"},
+		{"Gunmen seized two U.N. staff members near Kandahar, police said.", "two=United Nations"},
+		{"The first of 3,000 African Union troops arrived in Darfur on Thursday.", "3,000=African Union"},
 		// A figure that continues the last one counts its people.
 		{"At least 100 North Korean soldiers were killed, the agency said. It added that about 1,000 more had been wounded.",
 			"At least 100=North Korea; about 1,000=North Korea"},
