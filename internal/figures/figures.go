@@ -52,8 +52,13 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 	}
 	phrases := numbers.Find(toks)
 	var out []Mention
+	// pending is the last count that found no measure of its own: "At
+	// least nine Iraqis" in "At least nine Iraqis and four US soldiers
+	// were killed" takes the measure of the phrase it is coordinated with.
+	var pending *Mention
 	for k, p := range phrases {
 		if !isCount(toks, p) {
+			pending = nil
 			continue
 		}
 		m := Mention{Phrase: p, Cue: -1, supplyContext: ctx.Supplied}
@@ -63,11 +68,22 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
 		}
 		if m.Measure == "" {
+			if plausible(m) {
+				pending = &m
+			}
 			continue
 		}
 		if !plausible(m) {
+			pending = nil
 			continue
 		}
+		if pending != nil && m.Cue > m.Last && coordinatedBefore(toks, *pending, m) {
+			pm := *pending
+			pm.Measure, pm.Cue = m.Measure, m.Cue
+			pm.Relative = relative(toks, pm)
+			out = append(out, pm)
+		}
+		pending = nil
 		m.Relative = relative(toks, m)
 		out = append(out, m)
 		ctx.LastMeasure = m.Measure
@@ -76,6 +92,25 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		}
 	}
 	return out
+}
+
+// coordinatedBefore reports whether count a is joined to the counted
+// phrase of b by "and", "or" or a comma and nothing else: "nine Iraqis and
+// four US soldiers", "Six Iraqi national guards, 10 civilians", "35
+// children and seven adults".
+func coordinatedBefore(toks []tokens.Token, a, b Mention) bool {
+	end := max(a.Last, a.SubjLast)
+	if end >= b.First {
+		return false
+	}
+	joined := false
+	for j := end + 1; j < b.First; j++ {
+		if !toks[j].Is("and", "or", ",") {
+			return false
+		}
+		joined = true
+	}
+	return joined
 }
 
 // relative reports whether the figure sits in a relative clause about an

@@ -39,6 +39,10 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Coordinated counts share the predicate.
+		{"At least nine villagers and four soldiers are reported to have been killed in the raid.", "At least nine|killed; four|killed"},
+		{"Six national guards, 10 civilians and a policeman were wounded in two bombings.", "Six|wounded; 10|wounded"},
+		{"Five miners are feared to have died in the flooded shaft.", "Five|killed"},
 		{"About 5,000 families have had to leave their homes since the storm.", "About 5,000|displaced"},
 		{"Russia had lost 2,030 troops in the previous 24 hours.", "2,030|casualties"},
 		{"The home side won 3 games in a row.", ""},

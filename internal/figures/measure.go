@@ -365,6 +365,10 @@ func blockedByModal(toks []tokens.Token, k int) bool {
 		if j >= 1 && toks[j-1].Is("had", "has", "have", "forced", "compelled", "obliged") {
 			return false
 		}
+		// "are reported to have been killed", "believed to be dead".
+		if j >= 1 && toks[j-1].Is("reported", "said", "believed", "feared", "thought", "known", "understood", "presumed", "confirmed") {
+			return false
+		}
 		// "sentenced to death" is not a forecast but neither a death.
 		return true
 	}
@@ -534,6 +538,13 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 		if releaseVerbs[w] && (w == "held" || w == "freed" || w == "released") && first == "" {
 			// "two French journalists held in Iraq", "prisoners freed"
 			return "captured", k
+		}
+		// "are reported to have been killed", "were feared to be dead":
+		// the report hedges the predicate, it does not end it.
+		if (reportingVerb(w) || t.Is("believed", "feared", "thought", "known", "understood", "presumed")) && k+2 < len(toks) && toks[k+1].Lower == "to" && toks[k+2].Is("have", "be", "been") {
+			aux = true
+			k++
+			continue
 		}
 		if reportingVerb(w) && first == "" || w == "and" && first == "" && content > 0 {
 			break
