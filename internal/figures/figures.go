@@ -85,6 +85,9 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		}
 		pending = nil
 		m.Relative = relative(toks, m)
+		if m.Measure == "captured" && policeContext(toks, m) {
+			m.Measure = "arrested"
+		}
 		out = append(out, m)
 		ctx.LastMeasure = m.Measure
 		if m.Measure == "supplied" {
@@ -92,6 +95,29 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		}
 	}
 	return out
+}
+
+// policeContext reports whether people "held", "seized" or "released"
+// are in the hands of police or courts rather than captors: "Four held in
+// anti-terror raids", "seized in an operation by officers from the
+// Metropolitan Police", "300 Muslims detained ... another 900 to be
+// released". Hostages, kidnappers and militants keep the sentence captured.
+func policeContext(toks []tokens.Token, m Mention) bool {
+	if m.Cue < 0 || !toks[m.Cue].Is("held", "holding", "hold", "holds", "seized", "released", "freed", "release", "releasing", "free") {
+		return false
+	}
+	police := false
+	for _, t := range toks {
+		switch t.Lower {
+		case "hostage", "hostages", "kidnapped", "kidnappers", "kidnapping", "abducted", "captors", "captive", "captives",
+			"militants", "insurgents", "rebels", "gunmen", "guerrillas", "prisoners", "pows", "abductors", "militant", "group":
+			return false
+		case "police", "policemen", "raid", "raids", "arrest", "arrested", "arrests", "detained", "detention", "custody",
+			"suspects", "suspected", "officers", "anti-terror", "charged", "court", "prosecute", "bail", "detainees":
+			police = true
+		}
+	}
+	return police
 }
 
 // coordinatedBefore reports whether count a is joined to the counted

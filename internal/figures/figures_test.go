@@ -39,6 +39,10 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Held by police is arrested; held by captors is captured.
+		{"Four men were held in anti-terror raids across the city, police said.", "Four|arrested"},
+		{"Militants are holding three aid workers hostage.", "three|captured"},
+		{"The government freed 200 prisoners under an amnesty.", "200|captured"},
 		// Coordinated counts share the predicate.
 		{"At least nine villagers and four soldiers are reported to have been killed in the raid.", "At least nine|killed; four|killed"},
 		{"Six national guards, 10 civilians and a policeman were wounded in two bombings.", "Six|wounded; 10|wounded"},
