@@ -139,6 +139,12 @@ func coordinatedBefore(toks []tokens.Token, a, b Mention) bool {
 	return joined
 }
 
+// oneIn reports a ratio after "one in": "one in five", "one in 10", "one
+// in every three" — not "kills one in southern Afghanistan".
+func oneIn(toks []tokens.Token, k int) bool {
+	return k < len(toks) && (toks[k].Kind == tokens.Num || toks[k].Is("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a", "an", "every", "hundred", "thousand", "dozen"))
+}
+
 // relative reports whether the figure sits in a relative clause about an
 // earlier event ("the siege that killed nearly 340", "the bombing which
 // killed 85") or names captives by their captors ("kidnappers of seven").
@@ -201,7 +207,7 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 			}
 		}
 		// "one of", "one in five"
-		if p.HasValue && p.Value == 1 && p.Qualifier == "exact" && (next.Lower == "of" || next.Lower == "in") {
+		if p.HasValue && p.Value == 1 && p.Qualifier == "exact" && (next.Lower == "of" || next.Lower == "in" && oneIn(toks, n+1)) {
 			return false
 		}
 		// Time of day "10:30".

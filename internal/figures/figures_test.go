@@ -39,6 +39,15 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Headline tolls, corpses, lives lost, deaths, a lone "one".
+		{"Jeanne death toll over 600 in Haiti", "over 600|killed"},
+		{"Death Toll 69 in Japan Typhoon, 19 Still Missing", "69|killed; 19|missing"},
+		{"The corpses of 50 soldiers were found near the border.", "50|killed"},
+		{"It was the bloodiest month for the troops, with at least 135 losing their lives.", "at least 135|killed"},
+		{"The storm swept at least four people to their deaths.", "at least four|killed"},
+		{"Attack on aid convoy kills one in southern province", "one|killed"},
+		{"One in five children is malnourished.", ""},
+		{"A bomb killed 35 children and seven adults at the fair.", "35|killed; seven|killed"},
 		// Held by police is arrested; held by captors is captured.
 		{"Four men were held in anti-terror raids across the city, police said.", "Four|arrested"},
 		{"Militants are holding three aid workers hostage.", "three|captured"},

@@ -178,7 +178,7 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 		for k := m.SubjFirst; k <= m.SubjLast; k++ {
 			w := toks[k].Lower
 			if mm, ok := measureNounAt(toks, k); ok {
-				if w == "lives" && !near(toks, k, 3, "lost", "claimed", "claiming", "claim", "claims") {
+				if w == "lives" && !near(toks, k, 3, "lost", "losing", "lose", "claimed", "claiming", "claim", "claims") {
 					continue
 				}
 				noun, nounCue = mm, k
@@ -382,7 +382,7 @@ var ofNouns = map[string]string{
 	"deaths": "killed", "death": "killed", "killing": "killed", "killings": "killed",
 	"murder": "killed", "murders": "killed", "execution": "killed", "executions": "killed",
 	"massacre": "killed", "bodies": "killed", "remains": "killed", "toll": "killed",
-	"beheading": "killed", "slaying": "killed", "slayings": "killed",
+	"beheading": "killed", "slaying": "killed", "slayings": "killed", "corpses": "killed",
 	"injury": "wounded", "injuries": "wounded", "wounding": "wounded",
 	"release": "captured", "freeing": "captured", "kidnapping": "captured", "kidnappers": "captured",
 	"abduction": "captured", "abductors": "captured", "captors": "captured", "capture": "captured",
@@ -395,6 +395,14 @@ var ofNouns = map[string]string{
 // nounOf reads "the deaths of 12" and "the death toll rose to 62".
 func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 	k := m.First - 1
+	// Headline style: "Death Toll 69 in Japan Typhoon", "death toll over
+	// 600", "Toll Tops 1,000".
+	if k >= 0 && toks[k].Is("toll", "tolls") {
+		return tollMeasure(toks, k), k
+	}
+	if k >= 1 && toks[k].Is("tops", "nears", "passes", "hits", "rises", "climbs", "reaches", "exceeds") && toks[k-1].Is("toll", "tolls") {
+		return tollMeasure(toks, k-1), k - 1
+	}
 	if k >= 2 && toks[k].Lower == "of" && toks[k-1].Lower == "lives" {
 		j := k - 2
 		if toks[j].Lower == "the" && j > 0 {
@@ -498,6 +506,10 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			}
 			continue
 		}
+		// "with at least 135 losing their lives"
+		if t.Is("losing", "lost", "lose") && k+2 < len(toks) && toks[k+1].Is("their", "his", "her") && toks[k+2].Lower == "lives" {
+			return "killed", k
+		}
 		mm, isVerb := measureVerbs[w]
 		if isVerb && deployOnly[w] && !troops {
 			isVerb = false
@@ -530,6 +542,10 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 				return mm, k
 			}
 			continue
+		}
+		// "sweeping at least four people to their deaths"
+		if t.Is("deaths", "death") && k >= 2 && toks[k-1].Is("their", "his", "her") && toks[k-2].Lower == "to" {
+			return "killed", k
 		}
 		if w == "death" && k >= 2 && toks[k-1].Lower == "to" && !sentenced(toks, k) {
 			// "gored to death", "beaten to death"
@@ -617,9 +633,10 @@ func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string)
 			return last.Measure, last.Cue
 		}
 		// Coordination: "1,709 women and 397 older people", "and of 50 more".
-		if gap := m.First - last.Last - 1; gap >= 1 && gap <= 4 {
+		lastEnd := max(last.Last, last.SubjLast)
+		if gap := m.First - lastEnd - 1; gap >= 1 && gap <= 4 {
 			joined := false
-			for j := last.Last + 1; j < m.First; j++ {
+			for j := lastEnd + 1; j < m.First; j++ {
 				t := toks[j]
 				if t.Is("and", "along", "with", "as", "well", "plus", "while", "or", ",", "of") {
 					joined = joined || t.Is("and", "with", "plus", ",", "or")
