@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -257,7 +258,51 @@ func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(w, "\nHighest and lowest estimates disagree, %s to %s: %s\n", sp.From, sp.To, sp.Reason)
 		}
 	}
+	warnings, err := consistency(ctx, st, s.Key)
+	if err != nil {
+		fmt.Fprintf(stderr, "tally timeline: checking related series: %v\n", oneLine(err.Error()))
+		return 1
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(w, "\nConsistency warnings (%d):\n", len(warnings))
+		for _, wn := range warnings {
+			fmt.Fprintf(w, "  ? %s\n", wn.Message)
+		}
+	}
 	return 0
+}
+
+// consistency checks a series against the related series of its counted
+// group (killed ≤ casualties ≤ deployed; a cumulative count that falls)
+// and keeps the warnings that involve it.
+func consistency(ctx context.Context, st store.Store, k series.Key) ([]series.Warning, error) {
+	var all []series.Series
+	for _, m := range []string{"killed", "wounded", "casualties", "deployed"} {
+		ss, err := loadSeries(ctx, st, k.Counted+"/"+m)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ss...)
+	}
+	if !slices.ContainsFunc(all, func(s series.Series) bool { return s.Key.Match(k) }) {
+		ss, err := loadSeries(ctx, st, k.Counted+"/"+k.Measure)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, ss...)
+	}
+	var out []series.Warning
+	for _, wn := range series.Consistency(all) {
+		if involves(wn.A, k) || involves(wn.B, k) {
+			out = append(out, wn)
+		}
+	}
+	return out, nil
+}
+
+func involves(c *series.Claim, k series.Key) bool {
+	return c != nil && strings.EqualFold(c.Measure, k.Measure) && strings.EqualFold(c.Counted, k.Counted) &&
+		(k.Location == "" || strings.EqualFold(c.Location, k.Location))
 }
 
 // byDate lists a timeline's claims by date, then source; undated last.

@@ -144,3 +144,35 @@ func TestDevCorpusTimeline(t *testing.T) {
 	}
 	t.Log("\n" + out)
 }
+
+// TestTimelineConsistency: a source whose killed figure is above its own
+// casualties figure of the same day gets a warning on both timelines.
+func TestTimelineConsistency(t *testing.T) {
+	dir := t.TempDir()
+	text := "Army counts its losses\n\nAt least 500 Moldovan soldiers were killed in the offensive, the Moldovan army said on Monday.\n\n" +
+		"In all, 300 Moldovan soldiers were killed or wounded in the offensive, the Moldovan army said.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "l.db")
+	if code, _, stderr := runTally("ingest", "--quiet", "--published", "2025-03-03", "--db", db, filepath.Join(dir, "a.txt")); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	code, out, stderr := runTally("series", "--db", db)
+	if code != 0 {
+		t.Fatalf("series: %s", stderr)
+	}
+	var key string
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) > 0 && strings.HasSuffix(f[0], "/killed") {
+			key = f[0]
+		}
+	}
+	if key == "" {
+		t.Fatalf("no killed series:\n%s", out)
+	}
+	code, out, stderr = runTally("timeline", "--db", db, key)
+	if code != 0 || !strings.Contains(out, "Consistency warnings (1)") {
+		t.Errorf("timeline %s: exit %d %s\n%s", key, code, stderr, out)
+	}
+}
