@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/tally-news/tally/internal/memstat"
 )
 
 // The gather benchmarks report documents/s with both cores at work (the
@@ -63,7 +65,7 @@ func runBench(b *testing.B, sources []string, bytes int64) {
 	if bytes > 0 {
 		b.ReportMetric(float64(bytes)/(1<<20)/sec, "MB/s")
 	}
-	if hwm := peakRSS(); hwm > 0 {
+	if hwm := memstat.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 	}
 }
@@ -131,20 +133,4 @@ func BenchmarkGatherWARC(b *testing.B) {
 	w.Flush()
 	f.Close()
 	runBench(b, []string{path}, size)
-}
-
-// peakRSS is the process's peak resident set size in bytes (VmHWM), or 0
-// where /proc is not there.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/internal/ingest"
+	"github.com/tally-news/tally/internal/memstat"
 	"github.com/tally-news/tally/internal/store"
 )
 
@@ -53,7 +54,7 @@ func benchIngest(b *testing.B, srcs []string, docs int) {
 		b.Fatalf("stored %d of %d documents: %s", sum.New, docs, sum)
 	}
 	b.ReportMetric(float64(docs*b.N)/b.Elapsed().Seconds(), "docs/s")
-	b.ReportMetric(float64(peakRSS())/(1<<20), "peak-RSS-MB")
+	b.ReportMetric(float64(memstat.PeakRSS())/(1<<20), "peak-RSS-MB")
 }
 
 // BenchmarkIngestText ingests 2,000 JSON Lines documents into a fresh
@@ -125,20 +126,4 @@ func BenchmarkIngestWARC(b *testing.B) {
 	start := time.Now()
 	benchIngest(b, []string{path}, pages)
 	b.ReportMetric(float64(size)/(1<<20)/time.Since(start).Seconds()*float64(b.N), "MB/s")
-}
-
-// peakRSS is the process's peak resident set size in bytes (VmHWM), or 0
-// where /proc is not there.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }

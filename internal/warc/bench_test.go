@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tally-news/tally/internal/memstat"
 )
 
 // BenchmarkRead reads a generated WARC: HTML pages of 5–60 KB among
@@ -57,7 +59,7 @@ func BenchmarkRead(b *testing.B) {
 	sec := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(size)/(1<<20)/sec, "MB/s")
 	b.ReportMetric(float64(pages)/sec, "pages/s")
-	if hwm := peakRSS(); hwm > 0 {
+	if hwm := memstat.PeakRSS(); hwm > 0 {
 		b.ReportMetric(float64(hwm)/(1<<20), "peak-RSS-MB")
 	}
 	b.Logf("%d pages, %d MB of HTML", pages, bodyBytes>>20)
@@ -149,20 +151,4 @@ func randomBytes(rng *rand.Rand, n int) []byte {
 		b[i] = byte(rng.Uint32())
 	}
 	return b
-}
-
-// peakRSS is the process's peak resident set size in bytes (VmHWM), or 0
-// where /proc is not there.
-func peakRSS() int64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
