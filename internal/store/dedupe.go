@@ -73,6 +73,11 @@ const (
 // sharing the most bands come first.
 const maxCandidates = 16
 
+// bandCandidates caps the documents one band lookup brings back (the
+// latest ones), so that a band value shared by a great many documents
+// costs a bounded read.
+const bandCandidates = 32
+
 // fingerprint is what near-duplicate detection knows of a text.
 type fingerprint struct {
 	shingles []uint64 // hashes of the word 3-shingles, sorted, unique

@@ -448,11 +448,14 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 // copy: the pk and id of the document that copies link to; 0 for none.
 func (s *sqlStore) nearest(tx *stmtTx, fp *fingerprint) (int64, string, error) {
 	// One indexed lookup per band; UNION ALL keeps each on its index
-	// where OR might not.
+	// where OR might not. Each band brings at most bandCandidates of the
+	// latest documents: a band shared by thousands (templated pages, a
+	// site's boilerplate) would otherwise make every Add read them all,
+	// and a syndicated copy follows its original closely in time.
 	var parts []string
 	args := make([]any, lshBands)
 	for b := range lshBands {
-		parts = append(parts, fmt.Sprintf("SELECT pk FROM documents WHERE band%d = ?", b))
+		parts = append(parts, fmt.Sprintf("SELECT pk FROM (SELECT pk FROM documents WHERE band%d = ? ORDER BY pk DESC LIMIT %d) AS b%d", b, bandCandidates, b))
 		args[b] = fp.bands[b]
 	}
 	rs, err := tx.Query(strings.Join(parts, " UNION ALL "), args...)
