@@ -92,7 +92,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	}
 	// In the number phrase or its noun phrase.
 	for _, p := range places {
-		if p.First >= m.First && p.Last <= end {
+		if p.First >= m.First && p.Last <= end && !flagOf(toks, p) {
 			return p.Country, location, true
 		}
 	}
@@ -121,7 +121,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	// "refugees from Sudan", "civilians in Gaza" right after the phrase;
 	// migrants are from where they come, not where they are.
 	for _, p := range places {
-		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") && !(migrants && toks[end+1].Is("in", "inside")) {
+		if p.First == end+2 && toks[end+1].Is("from", "in", "of", "inside") && !(migrants && toks[end+1].Is("in", "inside")) && !flagOf(toks, p) {
 			return p.Country, location, toks[end+1].Is("from", "of")
 		}
 	}
@@ -192,8 +192,13 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	if best != "" {
 		return best, location, false
 	}
-	// Any nationality or place that is not the doer.
+	// Any nationality or place that is not the doer, nor the flag of a
+	// firm or ship ("employees of a British security firm" in Baghdad are
+	// counted by the place).
 	for _, p := range places {
+		if flagOf(toks, p) {
+			continue
+		}
 		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
 			continue
 		}
@@ -210,17 +215,28 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 // place that is not a doer.
 func DefaultPlace(text string, toks []tokens.Token) string {
 	places := Places(text, toks)
-	for _, p := range places {
+	for i, p := range places {
 		if p.Kind == geo.Demonym {
 			continue
 		}
 		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
 			continue
 		}
+		// A dateline is where the story was filed: the bureau, when the
+		// lead says where it happened ("WASHINGTON (dpa) - June saw the
+		// most civilian casualties in Ukraine", "DHAKA: ... sit-ins in
+		// Hong Kong").
+		if p.First == 0 && allCapsToken(toks[0]) {
+			for _, q := range places[i+1:] {
+				if q.Kind != geo.Demonym && q.Country != p.Country && q.First > 0 && toks[q.First-1].Is("in", "across", "inside", "near") {
+					return q.Country
+				}
+			}
+		}
 		return p.Country
 	}
 	for _, p := range places {
-		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] || flagOf(toks, p) {
 			continue
 		}
 		return p.Country
@@ -303,4 +319,24 @@ func bodyIn(toks []tokens.Token, a, b int) string {
 		}
 	}
 	return ""
+}
+
+// flagOf reports whether a nationality names a firm's or a ship's flag
+// rather than people: "a British security firm", "a South Korean ship".
+func flagOf(toks []tokens.Token, p Place) bool {
+	for j := p.Last + 1; j < len(toks) && j <= p.Last+3; j++ {
+		if toks[j].Is("firm", "firms", "company", "companies", "ship", "ships", "vessel", "tanker", "freighter", "trawler",
+			"airline", "airliner", "contractor", "corporation", "conglomerate", "bank", "embassy", "consulate") {
+			return true
+		}
+		if toks[j].Kind != tokens.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// allCapsToken reports a word written in capitals, as datelines are.
+func allCapsToken(t tokens.Token) bool {
+	return t.Kind == tokens.Word && len(t.Text) > 1 && strings.ToUpper(t.Text) == t.Text
 }

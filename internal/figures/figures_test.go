@@ -52,6 +52,9 @@ func TestFind(t *testing.T) {
 		{"Four men were held in anti-terror raids across the city, police said.", "Four|arrested"},
 		{"Militants are holding three aid workers hostage.", "three|captured"},
 		{"The government freed 200 prisoners under an amnesty.", "200|captured"},
+		// An aside holding a number, and "of" complements, before the verb.
+		{"At least nine people - seven of them children - have died in the floods.", "At least nine|killed; seven|killed"},
+		{"Four employees of a foreign security firm slain in mortar attack", "Four|killed"},
 		// Coordinated counts share the predicate.
 		{"At least nine villagers and four soldiers are reported to have been killed in the raid.", "At least nine|killed; four|killed"},
 		{"Six national guards, 10 civilians and a policeman were wounded in two bombings.", "Six|wounded; 10|wounded"},

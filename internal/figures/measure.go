@@ -148,6 +148,19 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 	stop := len(toks)
 	if len(later) > 0 {
 		stop = later[0].First
+		// "At least eleven people, including two US citizens, were
+		// killed", "nine people - seven of them children - have died":
+		// a number inside an aside after the noun phrase does not end
+		// the search for the predicate.
+		if end, ok := asideEnd(toks, max(m.Last, m.SubjLast)+1); ok && later[0].First < end {
+			stop = len(toks)
+			for _, p := range later {
+				if p.First > end {
+					stop = p.First
+					break
+				}
+			}
+		}
 	}
 	hasNP := m.SubjFirst <= m.SubjLast
 	head := -1
@@ -392,6 +405,38 @@ var ofNouns = map[string]string{
 	"withdrawal": "deployed", "displacement": "displaced", "disappearance": "missing",
 }
 
+// asideEnd finds the end of an aside that opens at token k: ", including
+// two US citizens,", " - seven of them children -", ", most of them
+// women,". It returns the index of the closing comma or dash.
+func asideEnd(toks []tokens.Token, k int) (int, bool) {
+	if k+1 >= len(toks) {
+		return 0, false
+	}
+	open := toks[k].Text
+	dash := open == "-" || open == "—" || open == "–"
+	if open != "," && !(dash && toks[k].SpaceBefore) {
+		return 0, false
+	}
+	// A comma aside must say it is one: "including", "among them", "most
+	// of them", "N of them"; a spaced dash is one by itself.
+	if !dash {
+		w := toks[k+1]
+		if !w.Is("including", "among", "mostly", "most", "many", "some", "all", "both", "half") && !(k+3 < len(toks) && toks[k+2].Lower == "of" && toks[k+3].Is("them", "whom")) {
+			return 0, false
+		}
+	}
+	for j := k + 1; j < len(toks) && j <= k+14; j++ {
+		t := toks[j]
+		if t.Text == "." || t.Text == ";" {
+			return 0, false
+		}
+		if dash && (t.Text == "-" || t.Text == "—" || t.Text == "–") && t.SpaceBefore || !dash && t.Text == "," {
+			return j, true
+		}
+	}
+	return 0, false
+}
+
 // nounOf reads "the deaths of 12" and "the death toll rose to 62".
 func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 	k := m.First - 1
@@ -485,9 +530,18 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 			}
 		}
 	}
+	if end, ok := asideEnd(toks, k); ok && end < stop {
+		k = end + 1
+	}
 	first, firstK := "", -1
 	aux := false
 	content := 0
+	// Words before the verb: a few, or a few more after "of" ("Four
+	// employees of British security firm slain").
+	limit := 3
+	if k < len(toks) && toks[k].Lower == "of" {
+		limit = 6
+	}
 	for ; k < stop && k < len(toks); k++ {
 		t := toks[k]
 		if t.Kind == tokens.Punct {
@@ -569,7 +623,7 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 		// A relative clause after a deployment ("soldiers that Pyongyang
 		// sent to back Russia in its war ... have been killed") may run
 		// long before the main verb.
-		if first == "" && content > 3 || content > 10 {
+		if first == "" && content > limit || content > 10 {
 			break
 		}
 	}

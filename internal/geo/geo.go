@@ -276,7 +276,7 @@ const maxWords = 8
 func Scan(text string) []Match {
 	t := load()
 	var out []Match
-	var ends [maxWords]int
+	titled := "" // text with its all-capital words title-cased, made on first need
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -296,51 +296,102 @@ func Scan(text string) []Match {
 			i = end
 			continue
 		}
-		maxN, ok := t.first[text[i:end]]
-		if !ok {
-			i = end
+		m, next, ok := t.matchAt(text, text, i, end)
+		// Datelines and shouted headlines: "BAGHDAD (Reuters) -", "GAZA
+		// CITY". Tried only after the word as written, so that "US" and
+		// "UAE" stay themselves.
+		if !ok && end-i >= 3 && allCaps(text[i:end]) {
+			if titled == "" {
+				titled = titleCaps(text)
+			}
+			m, next, ok = t.matchAt(titled, text, i, end)
+		}
+		if ok {
+			out = append(out, m)
+			i = next
 			continue
 		}
-		// Collect the ends of up to maxN words joined by single spaces
-		// or hyphens.
-		n := 1
-		ends[0] = end
-		for n < int(maxN) && n < maxWords {
-			e := ends[n-1]
-			if e < len(text) && text[e] == '.' { // "Washington, D.C. area", "U.S. troops"
-				e++
-			}
-			if e+1 >= len(text) || text[e] != ' ' && text[e] != '-' {
-				break
-			}
-			ne := tokenEnd(text, e+1)
-			if ne == e+1 {
-				break
-			}
-			ends[n] = ne
-			n++
-		}
-		matched := false
-		for k := n - 1; k >= 0 && !matched; k-- {
-			e := ends[k]
-			// Try with a trailing period first ("U.S.", "Fla.").
-			if e < len(text) && text[e] == '.' {
-				if en, ok := t.exact[text[i:e+1]]; ok {
-					out = append(out, Match{i, e + 1, en.country, en.kind, text[i : e+1]})
-					i, matched = e+1, true
-					break
-				}
-			}
-			if en, ok := t.exact[text[i:e]]; ok {
-				out = append(out, Match{i, e, en.country, en.kind, text[i:e]})
-				i, matched = e, true
-			}
-		}
-		if !matched {
-			i = end
-		}
+		i = end
 	}
 	return out
+}
+
+// matchAt matches the longest name starting at word [i, end) of src,
+// reporting the text as written in orig (src is orig or its title-cased
+// copy, of the same length).
+func (t *table) matchAt(src, orig string, i, end int) (Match, int, bool) {
+	var ends [maxWords]int
+	maxN, ok := t.first[src[i:end]]
+	if !ok {
+		return Match{}, 0, false
+	}
+	// Collect the ends of up to maxN words joined by single spaces or
+	// hyphens.
+	n := 1
+	ends[0] = end
+	for n < int(maxN) && n < maxWords {
+		e := ends[n-1]
+		if e < len(src) && src[e] == '.' { // "Washington, D.C. area", "U.S. troops"
+			e++
+		}
+		if e+1 >= len(src) || src[e] != ' ' && src[e] != '-' {
+			break
+		}
+		ne := tokenEnd(src, e+1)
+		if ne == e+1 {
+			break
+		}
+		ends[n] = ne
+		n++
+	}
+	for k := n - 1; k >= 0; k-- {
+		e := ends[k]
+		// Try with a trailing period first ("U.S.", "Fla.").
+		if e < len(src) && src[e] == '.' {
+			if en, ok := t.exact[src[i:e+1]]; ok {
+				return Match{i, e + 1, en.country, en.kind, orig[i : e+1]}, e + 1, true
+			}
+		}
+		if en, ok := t.exact[src[i:e]]; ok {
+			return Match{i, e, en.country, en.kind, orig[i:e]}, e, true
+		}
+	}
+	return Match{}, 0, false
+}
+
+// allCaps reports an ASCII word in capitals only.
+func allCaps(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// titleCaps title-cases every all-capital ASCII word of s ("GAZA CITY" →
+// "Gaza City"), leaving everything else and every byte offset as it is.
+func titleCaps(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		if !isASCIIWord(b[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && isASCIIWord(b[j]) {
+			j++
+		}
+		if j-i >= 2 && allCaps(s[i:j]) {
+			for k := i + 1; k < j; k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+		}
+		i = j
+	}
+	return string(b)
 }
 
 // Lookup resolves one phrase ("North Koreans", "Seoul's", "the Kremlin",

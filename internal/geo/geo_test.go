@@ -23,7 +23,9 @@ func TestScan(t *testing.T) {
 		{"Chad; a turkey in Turkey; china in China", []string{"Chad=Chad", "Turkey=Turkey", "China=China"}},
 		{"Kyiv, Kiev, Moscow, the Kremlin, Washington", []string{"Kyiv=Ukraine", "Kiev=Ukraine", "Moscow=Russia", "Kremlin=Russia", "Washington=United States"}},
 		{"Kursk, Fallujah, Najaf, Mosul, Kandahar, Darfur", []string{"Kursk=Russia", "Fallujah=Iraq", "Najaf=Iraq", "Mosul=Iraq", "Kandahar=Afghanistan", "Darfur=Sudan"}},
-		{"Chechnya, Beslan, Dagestan, Florida, MIAMI, Fla. (AP)", []string{"Chechnya=Russia", "Beslan=Russia", "Dagestan=Russia", "Florida=United States", "Fla.=United States"}},
+		{"Chechnya, Beslan, Dagestan, Florida, MIAMI, Fla. (AP)", []string{"Chechnya=Russia", "Beslan=Russia", "Dagestan=Russia", "Florida=United States", "MIAMI=United States", "Fla.=United States"}},
+		// Datelines in capitals; "US" and "UAE" stay as written.
+		{"GAZA CITY (Reuters) - BAGHDAD, US and UAE officials, and HELP in capitals", []string{"GAZA CITY=Palestinians", "BAGHDAD=Iraq", "US=United States", "UAE=United Arab Emirates"}},
 		{"Gaza, the West Bank, Bali", []string{"Gaza=Palestinians", "West Bank=Palestinians", "Bali=Indonesia"}},
 		{"Britain, British, UK, Turkish", []string{"Britain=United Kingdom", "British=United Kingdom", "UK=United Kingdom", "Turkish=Turkey"}},
 		{"Nice weather; Reading is fun; Mobile phones; Split decision; Bush said; Of course", nil},

@@ -49,9 +49,11 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	if len(sents) == 0 {
 		return nil
 	}
-	// A first line without a full stop is the headline.
+	// A first line without a full stop is the headline; a cut-off one
+	// ("... slain by mortar attack in ...") is one too.
 	first := sents[0].span
-	if first.End < len(text) && text[first.End] == '\n' && !strings.ContainsAny(text[first.End-1:first.End], ".") {
+	line := text[first.Start:first.End]
+	if first.End < len(text) && text[first.End] == '\n' && (!strings.HasSuffix(line, ".") || strings.HasSuffix(line, "...")) {
 		sents[0].headline = true
 	}
 	// Figure mentions, sentence by sentence.

@@ -323,6 +323,14 @@ func TestCounted(t *testing.T) {
 		{"Some 400 migrants drowned when their boat capsized south of Malta, the IOM said.", "Some 400=Migrants"},
 		{"Twelve migrants from Morocco drowned off Spain, police said.", "Twelve=Morocco"},
 		{"KYIV (AP) - Russian troops struck the city overnight with drones, leaving two dead in Kyiv.", "two=Ukraine"},
+		// A dateline in capitals is the place, unless the lead says where
+		// it happened.
+		{"BAGHDAD (Reuters) - Gunmen killed three policemen at a checkpoint on Monday.", "three=Iraq"},
+		{"WASHINGTON (AP) - Strikes killed 12 civilians in Ukraine overnight, the UN said.", "12=Ukraine"},
+		// The flag of a firm is not the people's nationality.
+		{"BAGHDAD - A mortar attack killed four employees of a British security firm in the Green Zone.", "four=Iraq"},
+		// Asides with numbers do not cut the predicate.
+		{"KABUL - At least eleven people, including two US citizens, were killed when a truck bomb exploded.", "At least eleven=Afghanistan; two=United States"},
 		// Staff and troops of international bodies.
 		{"Militants holding three UN workers hostage in Kabul extended their deadline.", "three=United Nations"},
 		{"Gunmen seized two U.N. staff members near Kandahar, police said.", "two=United Nations"},
