@@ -194,6 +194,13 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 			return false
 		}
 	}
+	// "Swimmer, 77, believed killed", "John Smith, 45, died": an age
+	// between commas after a person.
+	if p.First >= 2 && p.First == p.NumFirst && p.Digits && p.HasValue && p.Value < 120 && p.Last+1 < len(toks) &&
+		toks[p.First-1].Text == "," && toks[p.Last+1].Text == "," && toks[p.First-2].Kind == tokens.Word &&
+		(toks[p.First-2].IsCap() || personish(toks[p.First-2].Lower)) {
+		return false
+	}
 	if n := p.Last + 1; n < len(toks) {
 		next := toks[n]
 		if nonCountNext[next.Lower] || months[next.Lower] && p.Digits && p.Value <= 31 {

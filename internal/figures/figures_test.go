@@ -39,6 +39,9 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Ages between commas are no counts.
+		{"Swimmer, 77, believed killed in shark attack", ""},
+		{"Police said John Harper, 45, died at the scene.", ""},
 		// Headline tolls, corpses, lives lost, deaths, a lone "one".
 		{"Jeanne death toll over 600 in Haiti", "over 600|killed"},
 		{"Death Toll 69 in Japan Typhoon, 19 Still Missing", "69|killed; 19|missing"},
