@@ -63,6 +63,12 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		}
 		m := Mention{Phrase: p, Cue: -1, supplyContext: ctx.Supplied}
 		m.SubjFirst, m.SubjLast = nounPhrase(toks, p)
+		// "16 Hindus charged with the murder of 12 Muslims": the accused
+		// are not counted (DESIGN.md), whatever the crime.
+		if accused(toks, m.Last+1, max(m.Last, m.SubjLast)+1) {
+			pending = nil
+			continue
+		}
 		m.Measure, m.Cue = measure(toks, &m, phrases[k+1:])
 		if m.Measure == "" {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
@@ -138,6 +144,24 @@ func coordinatedBefore(toks []tokens.Token, a, b Mention) bool {
 	}
 	return joined
 }
+
+// accused reports a charge inside or right after a noun phrase: "charged with",
+// "accused of", "convicted of", "are charged", "were sentenced".
+func accused(toks []tokens.Token, from, k int) bool {
+	for from < k && from < len(toks) {
+		if charges[toks[from].Lower] {
+			return true
+		}
+		from++
+	}
+	for k < len(toks) && toks[k].Is("are", "were", "was", "is", "have", "has", "been", "being", "also") {
+		k++
+	}
+	return k < len(toks) && charges[toks[k].Lower]
+}
+
+var charges = map[string]bool{"charged": true, "accused": true, "convicted": true, "indicted": true,
+	"sentenced": true, "prosecuted": true}
 
 // oneIn reports a ratio after "one in": "one in five", "one in 10", "one
 // in every three" — not "kills one in southern Afghanistan".

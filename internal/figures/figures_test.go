@@ -39,6 +39,11 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// The accused are not counted; "over" after a dispute is no bound.
+		{"The retrial of 16 Hindus charged with the murder of 12 Muslims opens in Mumbai.", "12|killed"},
+		{"Four soldiers are charged with the murder of a general who died in custody.", ""},
+		{"Troops killed 30 suspected militants in a raid on Sunday.", "30|killed"},
+		{"The row over four exiles imprisoned in Havana deepened on Monday.", "four|arrested"},
 		// Ages between commas are no counts.
 		{"Swimmer, 77, believed killed in shark attack", ""},
 		{"Police said John Harper, 45, died at the scene.", ""},

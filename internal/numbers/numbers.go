@@ -102,6 +102,11 @@ func parseAt(toks []tokens.Token, i int) (Phrase, bool) {
 					break
 				}
 			}
+			// "a dispute over four exiles", "anger over 12 deaths": "over"
+			// after a noun of contention is a preposition.
+			if match && n == 1 && m.words[0] == "over" && i >= 2 && contention[toks[i-2].Lower] {
+				match = false
+			}
 			if match {
 				if p.HasValue {
 					p.Qualifier = m.qual
@@ -391,4 +396,14 @@ func allDigits(s string) bool {
 func atof(s string) float64 {
 	v, _ := strconv.ParseFloat(s, 64)
 	return v
+}
+
+// contention are nouns after which "over" means "about": "a dispute over
+// four exiles".
+var contention = map[string]bool{
+	"dispute": true, "disputes": true, "row": true, "concern": true, "concerns": true, "anger": true,
+	"outrage": true, "talks": true, "fight": true, "battle": true, "protest": true, "protests": true,
+	"standoff": true, "clash": true, "clashes": true, "tension": true, "tensions": true, "worries": true,
+	"fears": true, "fear": true, "negotiations": true, "crisis": true, "furore": true, "furor": true,
+	"uproar": true, "quarrel": true, "wrangle": true, "feud": true, "sanctions": true, "criticism": true,
 }
