@@ -39,6 +39,11 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Crowds and candidates are not deployed; troops are.
+		{"Two million people massed in the streets of the capital overnight.", ""},
+		{"The vote was marred when all 15 candidates opposing the president withdrew.", ""},
+		{"Russia has amassed 100,000 troops near the border.", "100,000|deployed"},
+		{"The United States withdrew 2,000 troops from the region last year.", "2,000|deployed"},
 		// The accused are not counted; "over" after a dispute is no bound.
 		{"The retrial of 16 Hindus charged with the murder of 12 Muslims opens in Mumbai.", "12|killed"},
 		{"Four soldiers are charged with the murder of a general who died in custody.", ""},

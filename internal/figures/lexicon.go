@@ -70,7 +70,8 @@ var measureVerbs = map[string]string{
 // deployOnly are measure words that count only troops and other deployed
 // people: "10,000 soldiers have reached Kursk", "the 50,000 troops that
 // Moscow has moved into the border area".
-var deployOnly = map[string]bool{"moved": true, "reached": true, "arrived": true, "present": true}
+var deployOnly = map[string]bool{"moved": true, "reached": true, "arrived": true, "present": true,
+	"massed": true, "amassed": true, "withdrew": true, "withdraw": true, "withdrawn": true, "withdrawing": true, "withdraws": true}
 
 // supplyVerbs deliver weapons: "North Korea has sent as many as 6,700
 // containers".

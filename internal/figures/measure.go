@@ -310,7 +310,7 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 	}
 	w := toks[k].Lower
 	if mm, ok := measureVerbs[w]; ok {
-		if blockedByModal(toks, k) || deployOnly[w] || w == "custody" {
+		if blockedByModal(toks, k) || deployOnly[w] && !(hasNP && deployNouns[toks[head].Lower]) || w == "custody" {
 			return "", -1
 		}
 		if mm == "casualties" && hasNP && !deployNouns[toks[head].Lower] && !personish(toks[head].Lower) {
