@@ -81,8 +81,10 @@ func (d *Doc) Sentence(text string, toks []tokens.Token, ms []figures.Mention) [
 	}
 	cs := Clauses(toks)
 	hedged := false
-	for _, t := range toks {
-		if hedges[t.Lower] {
+	for i, t := range toks {
+		// "reportedly", "an estimated"; "said to have killed", "believed
+		// to be dead".
+		if hedges[t.Lower] || i+1 < len(toks) && toks[i+1].Lower == "to" && t.Is("said", "reported", "believed", "thought", "feared") {
 			hedged = true
 			break
 		}

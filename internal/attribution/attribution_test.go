@@ -71,6 +71,9 @@ func TestSources(t *testing.T) {
 		// "the UN agency" refers back to the UN body quoted.
 		{"Two people were killed, according to the UN Human Rights Monitoring Mission in Ukraine. In total, 232 people were killed in June, according to data from the UN agency.",
 			"Two|OHCHR||; 232|OHCHR||"},
+		// Hearsay without a speaker, and a toll "claimed", are no source.
+		{"Air strikes are said to have killed at least 44 people in the city.", "at least 44|the publisher||"},
+		{"The typhoon claimed 25 lives across the islands.", "25|the publisher||"},
 		// A compound word ending in a reporting verb is no report.
 		{"Two men were gored to death during the bull-run in Pamplona.", "Two|the publisher||"},
 		// Not what the clause says.

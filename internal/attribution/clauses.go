@@ -145,6 +145,12 @@ func Clauses(toks []tokens.Token) []Clause {
 		if v >= 1 && toks[v-1].Text == "-" && !t.SpaceBefore {
 			continue
 		}
+		// "US Airstrikes Said to Kill at Least 44", "Three Said Killed":
+		// hearsay without a speaker. "Typhoon Claims 25 Lives": a toll.
+		if v+1 < len(toks) && (toks[v+1].Lower == "to" && t.Is("said", "reported", "believed", "thought", "feared") ||
+			t.Is("claims", "claimed", "claim", "claiming") && (toks[v+1].Kind == tokens.Num || numberWords[toks[v+1].Lower] || toks[v+1].Is("the", "more", "at", "over", "some", "about", "nearly", "dozens", "hundreds", "thousands"))) {
+			continue
+		}
 		// "IOM has been told of 400 migrants dying", "officials were
 		// informed that ...": who was told is who reports it.
 		if v >= 1 && toks[v-1].Is("was", "were", "been", "is", "are") && t.Is("told", "informed", "briefed", "notified") && v+1 < len(toks) && toks[v+1].Is("of", "that", "about") {

@@ -173,6 +173,9 @@ func measure(toks []tokens.Token, m *Mention, later []numbers.Phrase) (string, i
 
 	// Weapons and munitions: "three million 152mm artillery shells",
 	// supplied when a delivery verb stands in the sentence.
+	if hasNP && supplyNouns[toks[m.SubjFirst].Lower] && !supplyNouns[toks[head].Lower] {
+		head = m.SubjFirst // "six grenades strapped to his body"
+	}
 	if hasNP && supplyNouns[toks[head].Lower] || hasNP && head+2 < len(toks) && toks[head+1].Lower == "of" && supplyNouns[toks[head+2].Lower] {
 		for k := range toks {
 			if supplyVerbs[toks[k].Lower] {
