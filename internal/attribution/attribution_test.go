@@ -71,6 +71,11 @@ func TestSources(t *testing.T) {
 		// "the UN agency" refers back to the UN body quoted.
 		{"Two people were killed, according to the UN Human Rights Monitoring Mission in Ukraine. In total, 232 people were killed in June, according to data from the UN agency.",
 			"Two|OHCHR||; 232|OHCHR||"},
+		// A participle's complement is not its speaker; "and said" is the
+		// subject's; "accused of" is a charge.
+		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
+		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
+		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
 		// Hearsay without a speaker, and a toll "claimed", are no source.
 		{"Air strikes are said to have killed at least 44 people in the city.", "at least 44|the publisher||"},
 		{"The typhoon claimed 25 lives across the islands.", "25|the publisher||"},

@@ -145,6 +145,10 @@ func Clauses(toks []tokens.Token) []Clause {
 		if v >= 1 && toks[v-1].Text == "-" && !t.SpaceBefore {
 			continue
 		}
+		// "three Americans accused of torturing": a charge, not a report.
+		if t.Is("accused", "accuses", "accusing") && v+1 < len(toks) && toks[v+1].Lower == "of" {
+			continue
+		}
 		// "US Airstrikes Said to Kill at Least 44", "Three Said Killed":
 		// hearsay without a speaker. "Typhoon Claims 25 Lives": a toll.
 		if v+1 < len(toks) && (toks[v+1].Lower == "to" && t.Is("said", "reported", "believed", "thought", "feared") ||
@@ -184,6 +188,16 @@ func Clauses(toks []tokens.Token) []Clause {
 		}
 		// "the minister pointed out", "X put the toll at": keep.
 		c := Clause{Verb: v, Cue: t.Text, Hedged: hedge}
+		// "Police released a photo of the truck outside the Australian
+		// Embassy and said ...": the speaker is the sentence's subject,
+		// not the noun before "and".
+		if v >= 1 && toks[v-1].Lower == "and" {
+			if a, b := subjectNP(toks, subjectStart(toks)); a <= b && b < v {
+				c.SrcFirst, c.SrcLast = a, b
+				out = append(out, c)
+			}
+			continue
+		}
 		a, b := nounBefore(toks, v)
 		if a <= b && !(b == v-1 && toks[b].Is("which", "that")) {
 			c.SrcFirst, c.SrcLast = a, b
@@ -196,7 +210,12 @@ func Clauses(toks []tokens.Token) []Clause {
 			out = append(out, c)
 			continue
 		}
-		// Inverted: "..., said Volker Turk", "..., says Pentagon".
+		// Inverted: "..., said Volker Turk", "..., says Pentagon". Not a
+		// participle ("..., saying it would kill one captive"): what
+		// follows it is what was said, not who said it.
+		if strings.HasSuffix(t.Lower, "ing") {
+			continue
+		}
 		if v >= 1 && (toks[v-1].Text == "," || isQuote(toks[v-1].Text) || toks[v-1].Text == "-") || v == 0 {
 			if a, b := nounAfter(toks, v+1); a <= b {
 				c.SrcFirst, c.SrcLast, c.After = a, b, true
@@ -399,4 +418,37 @@ func isQuote(s string) bool {
 		return true
 	}
 	return false
+}
+
+// subjectStart is where a sentence's subject starts, after a dateline
+// ("JAKARTA, Indonesia -- ", "BAGHDAD (Reuters) - ").
+func subjectStart(toks []tokens.Token) int {
+	for j := 0; j < len(toks) && j < 12; j++ {
+		if t := toks[j].Text; t == "-" || t == "--" || t == "—" || t == "–" || t == ":" {
+			if j+1 < len(toks) && toks[j+1].Text == "-" {
+				j++
+			}
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// subjectNP reads a sentence subject that can be a source from token i:
+// capitalised words and source nouns with their modifiers ("Police",
+// "Iraqi health officials", "the UN refugee agency"); it ends at the
+// first other word, as the verb.
+func subjectNP(toks []tokens.Token, i int) (int, int) {
+	for i < len(toks) && toks[i].Is("the", "a", "an") {
+		i++
+	}
+	j := i
+	for j < len(toks) && j < i+8 {
+		t := toks[j]
+		if t.Kind != tokens.Word || !(t.IsCap() || sourceModifiers[t.Lower] || isSourceNoun(t.Lower)) {
+			break
+		}
+		j++
+	}
+	return i, j - 1
 }

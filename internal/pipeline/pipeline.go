@@ -7,6 +7,7 @@ package pipeline
 import (
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/attribution"
@@ -349,8 +350,16 @@ func headlineSources(text string, sents []sentence, figs []claim.Figure) {
 // "Earthquake Rocks Bali, One Dead-Radio" → "Radio".
 func headlineTail(h string) string {
 	h = strings.TrimSpace(h)
+	// "... - TV (Reuters)": the wire's credit is not the tail.
+	for _, credit := range []string{"(Reuters)", "(AP)", "(AFP)", "(Canadian Press)", "(CP)"} {
+		h = strings.TrimSpace(strings.TrimSuffix(h, credit))
+	}
 	if i := strings.LastIndexAny(h, "-–—"); i > 0 && i >= len(h)-20 {
 		_, n := utf8.DecodeRuneInString(h[i:])
+		// A hyphen inside a word ("anti-terror raids") is no tail.
+		if h[i-1] != ' ' && i+n < len(h) && h[i+n] != ' ' && !unicode.IsUpper(rune(h[i+n])) {
+			return ""
+		}
 		t := strings.TrimSpace(h[i+n:])
 		if t != "" && !strings.Contains(t, " ") || len(strings.Fields(t)) <= 2 {
 			return t

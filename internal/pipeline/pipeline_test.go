@@ -368,6 +368,15 @@ func TestDocumentSources(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
 
+	// A hyphen inside a headline word is no "- Source" tail.
+	got = nil
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Four held in anti-terror raids\n\nPolice held four men in raids on Tuesday.\n"}) {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	if g := strings.Join(got, "; "); strings.Contains(g, "terror") {
+		t.Errorf("headline tail taken from a hyphenated word: %s", g)
+	}
+
 	// A surname alone is the full name the article gives.
 	text = "Zelensky says 3,000 soldiers killed or wounded\n\nMore than 3,000 soldiers have been killed or wounded, Ukrainian President Volodymyr Zelensky said on Monday.\n"
 	got = nil
