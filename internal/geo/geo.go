@@ -291,11 +291,18 @@ func Scan(text string) []Match {
 				continue
 			}
 		}
-		end := tokenEnd(text, i)
 		if !isUpperAt(text, i) {
-			i = end
+			// Most words: skip the plain ASCII letters fast; tokenEnd
+			// handles what is left of the word.
+			for i < len(text) && isASCIIWord(text[i]) {
+				i++
+			}
+			if i < len(text) && text[i] >= utf8.RuneSelf {
+				i = tokenEnd(text, i)
+			}
 			continue
 		}
+		end := tokenEnd(text, i)
 		m, next, ok := t.matchAt(text, text, i, end)
 		// Datelines and shouted headlines: "BAGHDAD (Reuters) -", "GAZA
 		// CITY". Tried only after the word as written, so that "US" and

@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -254,6 +255,9 @@ func specificUN(figs []claim.Figure, t *sources.Table) {
 		t = sources.Default()
 	}
 	const un = "United Nations"
+	if !slices.ContainsFunc(figs, func(f claim.Figure) bool { return f.Source == un }) {
+		return
+	}
 	agency := ""
 	for _, f := range figs {
 		if f.Source == un || f.Source == agency || t.Kind(f.Source) != "un" {
