@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/tally-news/tally/internal/memstat"
+	"github.com/tally-news/tally/internal/warc/warctest"
 )
 
 // The gather benchmarks report documents/s with both cores at work (the
@@ -103,34 +104,9 @@ func BenchmarkGatherHTML(b *testing.B) {
 // (default 5) of pages and images; peak-RSS-MB shows memory stays flat as
 // the file grows.
 func BenchmarkGatherWARC(b *testing.B) {
-	mb := 5
-	if s := os.Getenv("TALLY_GATHER_WARC_MB"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("TALLY_GATHER_WARC_MB=%q: want a positive number", s)
-		}
-		mb = n
-	}
+	mb := warctest.SizeMB(b, "TALLY_GATHER_WARC_MB", 5)
 	rng := rand.New(rand.NewPCG(5, 6))
 	path := filepath.Join(b.TempDir(), "bench.warc")
-	f, _ := os.Create(path)
-	w := bufio.NewWriterSize(f, 1<<20)
-	var size int64
-	for i := 0; size < int64(mb)<<20; i++ {
-		uri := fmt.Sprintf("https://news%d.example/story-%d", i%40, i)
-		var body, ct string
-		if i%10 == 9 {
-			ct, body = "image/jpeg", strings.Repeat("\xff\xd8", 20<<10)
-		} else {
-			ct, body = "text/html; charset=utf-8", benchPage(rng, 8+rng.IntN(30))
-		}
-		block := "HTTP/1.1 200 OK\r\nContent-Type: " + ct + "\r\n\r\n" + body
-		n, _ := fmt.Fprintf(w, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-14T12:00:00Z\r\n"+
-			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\nContent-Type: application/http;msgtype=response\r\n"+
-			"Content-Length: %d\r\n\r\n%s\r\n\r\n", uri, i, len(block), block)
-		size += int64(n)
-	}
-	w.Flush()
-	f.Close()
+	size, _ := warctest.Generate(b, path, mb, func(int) string { return benchPage(rng, 8+rng.IntN(30)) })
 	runBench(b, []string{path}, size)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/memstat"
 	"github.com/tally-news/tally/internal/store"
+	"github.com/tally-news/tally/internal/warc/warctest"
 )
 
 // story is a generated wire report: a lead with a figure and a source,
@@ -92,37 +93,13 @@ func BenchmarkIngestHTML(b *testing.B) {
 // (default 5): pages and images. peak-RSS-MB shows whether memory stays
 // flat as the file grows (run with 1024 for the 1 GB figure).
 func BenchmarkIngestWARC(b *testing.B) {
-	mb := 5
-	if s := os.Getenv("TALLY_INGEST_WARC_MB"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("TALLY_INGEST_WARC_MB=%q: want a positive number", s)
-		}
-		mb = n
-	}
+	mb := warctest.SizeMB(b, "TALLY_INGEST_WARC_MB", 5)
 	rng := rand.New(rand.NewPCG(5, 6))
 	path := filepath.Join(b.TempDir(), "bench.warc")
-	f, _ := os.Create(path)
-	w := bufio.NewWriterSize(f, 1<<20)
-	var size int64
-	pages := 0
-	for i := 0; size < int64(mb)<<20; i++ {
-		var ct, body string
-		if i%10 == 9 {
-			ct, body = "image/jpeg", strings.Repeat("\xff\xd8", 20<<10)
-		} else {
-			title, paras := story(rng, i)
-			ct, body = "text/html; charset=utf-8", page(title, strings.Join(paras, "\n"))
-			pages++
-		}
-		block := "HTTP/1.1 200 OK\r\nContent-Type: " + ct + "\r\n\r\n" + body
-		k, _ := fmt.Fprintf(w, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news%d.example/story-%d\r\nWARC-Date: 2025-03-14T12:00:00Z\r\n"+
-			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\nContent-Type: application/http;msgtype=response\r\n"+
-			"Content-Length: %d\r\n\r\n%s\r\n\r\n", i%40, i, i, len(block), block)
-		size += int64(k)
-	}
-	w.Flush()
-	f.Close()
+	size, pages := warctest.Generate(b, path, mb, func(i int) string {
+		title, paras := story(rng, i)
+		return page(title, strings.Join(paras, "\n"))
+	})
 	start := time.Now()
 	benchIngest(b, []string{path}, pages)
 	b.ReportMetric(float64(size)/(1<<20)/time.Since(start).Seconds()*float64(b.N), "MB/s")

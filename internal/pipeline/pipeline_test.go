@@ -257,23 +257,7 @@ func TestDevCorpus(t *testing.T) {
 // and the wire paragraphs; MB/s comes from SetBytes, docs/s is reported
 // beside it.
 func BenchmarkExtract(b *testing.B) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	docs := append([]claim.Document{seedDoc(b)}, wireDocs()...)
-	size := 0
-	for _, d := range docs {
-		size += len(d.Text)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			pipeline.Extract(d)
-		}
-	}
-	elapsed := time.Since(start).Seconds()
-	b.ReportMetric(float64(b.N*len(docs))/elapsed, "docs/s")
+	benchExtract(b, append([]claim.Document{seedDoc(b)}, wireDocs()...))
 }
 
 // BenchmarkExtractCorpus measures single-core extraction over real news
@@ -290,6 +274,12 @@ func BenchmarkExtractCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	benchExtract(b, docs)
+}
+
+// benchExtract extracts docs b.N times on one core, reporting MB/s and
+// docs/s.
+func benchExtract(b *testing.B, docs []claim.Document) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	size := 0
 	for _, d := range docs {
