@@ -76,6 +76,8 @@ func TestSources(t *testing.T) {
 		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
 		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
 		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
+		// A source noun keeps its place: "forces in Afghanistan".
+		{"Coalition forces in Afghanistan say that three people were killed at a checkpoint.", "three|Coalition forces in Afghanistan||"},
 		// Hearsay without a speaker, and a toll "claimed", are no source.
 		{"Air strikes are said to have killed at least 44 people in the city.", "at least 44|the publisher||"},
 		{"The typhoon claimed 25 lives across the islands.", "25|the publisher||"},

@@ -290,6 +290,13 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 			n++
 			continue
 		}
+		// "Coalition forces in Afghanistan say", "officials in Gaza
+		// said": the place belongs to the source noun before it.
+		if t.Is("in", "from") && j > 0 && j < end && isSourceNoun(toks[j-1].Lower) && toks[j+1].IsCap() {
+			j--
+			n++
+			continue
+		}
 		if stop, ok := srcStop[t.Lower]; ok && stop {
 			break
 		}
@@ -406,7 +413,7 @@ func isSourceNoun(w string) bool {
 		"staff", "council", "committee", "lawmakers", "lawmaker", "workers", "volunteers", "survivors",
 		"agencies", "ministries", "groups", "team", "teams", "spokesmen", "security", "guards",
 		"prosecutors", "investigators", "authority", "department", "aides", "leaders",
-		"paramedics", "hospitals", "journalists", "reporters", "correspondent", "activists":
+		"paramedics", "hospitals", "journalists", "reporters", "correspondent", "activists", "forces":
 		return true
 	}
 	return false

@@ -135,6 +135,10 @@ func coordinatedBefore(toks []tokens.Token, a, b Mention) bool {
 	if end >= b.First {
 		return false
 	}
+	// "with 5 Bombs, 2 Police Hurt": bombs are not hurt.
+	if a.SubjFirst <= a.SubjLast && (supplyNouns[toks[a.SubjLast].Lower] || nonPersonNouns[toks[a.SubjLast].Lower]) {
+		return false
+	}
 	joined := false
 	for j := end + 1; j < b.First; j++ {
 		if !toks[j].Is("and", "or", ",") {

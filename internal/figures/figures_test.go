@@ -39,6 +39,8 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Weapons are no people, even coordinated with people.
+		{"Separatists seal off the capital with 5 bombs, 2 police hurt", "2|wounded"},
 		// Weapons are no people, even before a participle.
 		{"A man with six grenades strapped to his body killed himself in the market.", ""},
 		// Crowds and candidates are not deployed; troops are.

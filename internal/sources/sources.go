@@ -551,4 +551,6 @@ var bodyWords = map[string]bool{
 	"kingdom": true, "union": true, "organization": true, "organisation": true, "court": true,
 	"assembly": true, "parliament": true, "congress": true, "senate": true, "commission": true,
 	"mission": true, "embassy": true, "bank": true, "fund": true, "programme": true, "program": true,
+	"refugees": true, "affairs": true, "migration": true, "rights": true, "development": true,
+	"health": true, "justice": true, "interior": true, "defence": true, "defense": true,
 }
