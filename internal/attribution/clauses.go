@@ -246,8 +246,22 @@ func nounBefore(toks []tokens.Token, v int) (int, int) {
 		}
 	}
 	j := v - 1
-	for j >= 0 && toks[j].Is("also", "has", "have", "had", "later", "previously", "separately", "earlier", "further", "again", "reportedly", "publicly", "initially", "officially", "last", "first") {
-		j--
+skip:
+	for j >= 0 {
+		switch {
+		case toks[j].Is("also", "has", "have", "had", "later", "previously", "separately", "earlier", "further", "again", "reportedly", "publicly", "initially", "officially", "last", "first", "yesterday", "today"):
+			j--
+		// "The US military last week claimed", "police on Monday said".
+		case toks[j].Is("week", "month", "year", "weekend", "night") && j > 0 && toks[j-1].Is("last", "this", "earlier"):
+			j -= 2
+		case isDay(toks[j].Lower):
+			j--
+			if j >= 0 && toks[j].Lower == "on" {
+				j--
+			}
+		default:
+			break skip
+		}
 	}
 	end := j
 	n := 0

@@ -381,8 +381,9 @@ func blockedByModal(toks []tokens.Token, k int) bool {
 		if j >= 1 && toks[j-1].Is("had", "has", "have", "forced", "compelled", "obliged") {
 			return false
 		}
-		// "are reported to have been killed", "believed to be dead".
-		if j >= 1 && toks[j-1].Is("reported", "said", "believed", "feared", "thought", "known", "understood", "presumed", "confirmed") {
+		// "are reported to have been killed", "believed to be dead",
+		// "claimed to have killed around 100".
+		if j >= 1 && toks[j-1].Is("reported", "said", "believed", "feared", "thought", "known", "understood", "presumed", "confirmed", "claimed", "claims", "claim", "claiming") {
 			return false
 		}
 		// "sentenced to death" is not a forecast but neither a death.
