@@ -96,6 +96,20 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			return p.Country, location, true
 		}
 	}
+	// "Italy must withdraw its 3,000 troops": "its" is the country just
+	// before.
+	if m.First > 0 && toks[m.First-1].Is("its", "their") {
+		for i := len(places) - 1; i >= 0; i-- {
+			p := places[i]
+			if p.Last >= m.First || p.Last < m.First-7 || p.Kind == geo.Demonym || p.Kind == geo.City && !IsCapital(p) {
+				continue
+			}
+			if p.First > 0 && toks[p.First-1].Is("in", "to", "from", "into", "of") {
+				continue
+			}
+			return p.Country, location, true
+		}
+	}
 	// The sender of troops or weapons, the loser of troops: the subject
 	// of the cue verb ("Pyongyang has sent thousands of troops", "Russia
 	// had lost 2,030 troops").
@@ -340,3 +354,7 @@ func flagOf(toks []tokens.Token, p Place) bool {
 func allCapsToken(t tokens.Token) bool {
 	return t.Kind == tokens.Word && len(t.Text) > 1 && strings.ToUpper(t.Text) == t.Text
 }
+
+// IsCapital reports a place standing for its country's government
+// ("Seoul", "Washington").
+func IsCapital(p Place) bool { return p.Kind == geo.Capital }

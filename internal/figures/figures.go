@@ -16,6 +16,7 @@ package figures
 import (
 	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/tokens"
+	"strings"
 )
 
 // Mention is one figure mention in a sentence.
@@ -72,6 +73,9 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 		m.Measure, m.Cue = measure(toks, &m, phrases[k+1:])
 		if m.Measure == "" {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
+		}
+		if m.Measure == "" && presence(toks, m) {
+			m.Measure, m.Cue = "deployed", m.SubjLast
 		}
 		if m.Measure == "" {
 			if plausible(m) {
@@ -166,6 +170,22 @@ func accused(toks []tokens.Token, from, k int) bool {
 
 var charges = map[string]bool{"charged": true, "accused": true, "convicted": true, "indicted": true,
 	"sentenced": true, "prosecuted": true}
+
+// presence reports troops counted where they are stationed: "Italy must
+// withdraw its 3,000 troops", "Britain's 8,500 soldiers in Iraq", "some
+// 2,000 troops in Kosovo" — a deployment stated as a presence.
+func presence(toks []tokens.Token, m Mention) bool {
+	if m.SubjFirst > m.SubjLast || !soldierNouns[toks[m.SubjLast].Lower] || m.Qualifier == "vague" {
+		return false
+	}
+	if m.First > 0 {
+		if p := toks[m.First-1]; p.Is("its", "their", "his", "her") || strings.HasSuffix(p.Lower, "'s") || strings.HasSuffix(p.Lower, "’s") {
+			return true
+		}
+	}
+	k := m.SubjLast + 1
+	return k+1 < len(toks) && toks[k].Is("in", "stationed", "based", "serving") && toks[k+1].IsCap()
+}
 
 // oneIn reports a ratio after "one in": "one in five", "one in 10", "one
 // in every three" — not "kills one in southern Afghanistan".

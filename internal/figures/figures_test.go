@@ -39,6 +39,11 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Troops counted where they are stationed; hostages held.
+		{"A group said Italy must withdraw its 3,000 troops from Iraq.", "3,000|deployed"},
+		{"Some 2,500 soldiers in Kosovo were put on alert.", "Some 2,500|deployed"},
+		{"Militants holding hostage three aid workers said they would talk.", "three|captured"},
+		{"About 40 aid workers in Darfur said they were afraid.", ""},
 		// Weapons are no people, even coordinated with people.
 		{"Separatists seal off the capital with 5 bombs, 2 police hurt", "2|wounded"},
 		// Weapons are no people, even before a participle.

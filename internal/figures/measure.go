@@ -312,6 +312,10 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 		return "", -1
 	}
 	w := toks[k].Lower
+	// "Militants holding hostage three UN workers", "took captive 12".
+	if toks[k].Is("hostage", "hostages", "captive", "captives") && k > 0 && toks[k-1].Is("holding", "held", "hold", "holds", "taken", "took", "take", "taking") {
+		return "captured", k
+	}
 	if mm, ok := measureVerbs[w]; ok {
 		if blockedByModal(toks, k) || deployOnly[w] && !(hasNP && deployNouns[toks[head].Lower]) || w == "custody" {
 			return "", -1

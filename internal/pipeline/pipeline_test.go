@@ -317,6 +317,8 @@ func TestCounted(t *testing.T) {
 		// it happened.
 		{"BAGHDAD (Reuters) - Gunmen killed three policemen at a checkpoint on Monday.", "three=Iraq"},
 		{"WASHINGTON (AP) - Strikes killed 12 civilians in Ukraine overnight, the UN said.", "12=Ukraine"},
+		// "its" troops are the country's before it.
+		{"A militant group said Italy must withdraw its 3,000 troops from Iraq.", "3,000=Italy"},
 		// The flag of a firm is not the people's nationality.
 		{"BAGHDAD - A mortar attack killed four employees of a British security firm in the Green Zone.", "four=Iraq"},
 		// Asides with numbers do not cut the predicate.
