@@ -76,6 +76,8 @@ func TestSources(t *testing.T) {
 		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
 		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
 		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
+		// An aside about the subject between commas is background.
+		{"The wreckage of a navy helicopter, which disappeared with four crew members on board, has been found, the ministry says.", "four|the publisher||"},
 		// A time between the source and its verb; "claimed to have killed".
 		{"The US military last week claimed to have killed around 100 militants in the city.", "around 100|U.S. military||"},
 		{"Police on Monday said 14 people had died in the fire.", "14|Police||2024-12-23"},

@@ -211,6 +211,16 @@ func relative(toks []tokens.Token, m Mention) bool {
 			}
 		}
 	}
+	// "The wreckage of a helicopter, which disappeared with four crew
+	// members on board, has been found": an aside about the subject,
+	// between commas, before the sentence's own verb.
+	if m.Cue >= 2 && m.Cue < m.First && toks[m.Cue-1].Lower == "which" && toks[m.Cue-2].Text == "," {
+		for j := m.Last + 1; j < len(toks) && j <= m.Last+8; j++ {
+			if toks[j].Text == "," {
+				return j+1 < len(toks) && toks[j+1].Is("has", "have", "had", "was", "were", "is", "are", "will")
+			}
+		}
+	}
 	return toks[m.Cue].Is("kidnappers", "captors", "abductors")
 }
 

@@ -39,6 +39,11 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Suffocated; a report inside a relative clause; troops on the
+		// move; a craft that disappeared with its crew.
+		{"Villagers asked after 78 men who officials said suffocated in army trucks.", "78|killed"},
+		{"Nearly 800 British troops left their base on Wednesday, heading north.", "Nearly 800|deployed"},
+		{"The helicopter, which disappeared with four crew members on board, was found.", "four|missing"},
 		// Troops counted where they are stationed; hostages held.
 		{"A group said Italy must withdraw its 3,000 troops from Iraq.", "3,000|deployed"},
 		{"Some 2,500 soldiers in Kosovo were put on alert.", "Some 2,500|deployed"},

@@ -36,6 +36,7 @@ var measureVerbs = map[string]string{
 	"massacre": "killed", "murdered": "killed", "murder": "killed", "murdering": "killed",
 	"executed": "killed", "execute": "killed", "executing": "killed", "beheaded": "killed",
 	"behead": "killed", "beheading": "killed", "perished": "killed", "drowned": "killed",
+	"suffocated": "killed", "asphyxiated": "killed", "electrocuted": "killed",
 	"assassinated": "killed", "slaughtered": "killed", "gunned": "killed", "shot": "killed",
 	"wound": "wounded", "wounds": "wounded", "wounding": "wounded", "wounded": "wounded",
 	"injure": "wounded", "injures": "wounded", "injured": "wounded", "injuring": "wounded",

@@ -312,6 +312,10 @@ func verbBefore(toks []tokens.Token, m *Mention, hasNP bool, head int) (string, 
 		return "", -1
 	}
 	w := toks[k].Lower
+	// "a helicopter which disappeared with four crew members on board"
+	if w == "with" && k > 0 && toks[k-1].Is("disappeared", "vanished") {
+		return "missing", k - 1
+	}
 	// "Militants holding hostage three UN workers", "took captive 12".
 	if toks[k].Is("hostage", "hostages", "captive", "captives") && k > 0 && toks[k-1].Is("holding", "held", "hold", "holds", "taken", "took", "take", "taking") {
 		return "captured", k
@@ -567,6 +571,18 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 				aux = true
 			}
 			continue
+		}
+		// "78 Muslim men who officials said suffocated": a reporting
+		// clause inside the relative clause.
+		if t.Is("who", "that") && k+3 < len(toks) && reportingVerb(toks[k+2].Lower) && toks[k+1].Kind == tokens.Word {
+			k += 2
+			content = 0
+			continue
+		}
+		// Troops on the move: "800 British forces left their base heading
+		// north", "50 Nigerian soldiers left Nigeria for Darfur".
+		if troops && t.Is("left", "leaving", "headed", "heading", "departed", "set") && first == "" {
+			return "deployed", k
 		}
 		// "with at least 135 losing their lives"
 		if t.Is("losing", "lost", "lose") && k+2 < len(toks) && toks[k+1].Is("their", "his", "her") && toks[k+2].Lower == "lives" {
