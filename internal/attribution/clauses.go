@@ -210,13 +210,23 @@ func Clauses(toks []tokens.Token) []Clause {
 			out = append(out, c)
 			continue
 		}
+		// A quoted name before the verb: 'a group calling itself "The
+		// Islamic Army in Iraq" said'.
+		if a, b, ok := quotedName(toks, v); ok {
+			c.SrcFirst, c.SrcLast = a, b
+			out = append(out, c)
+			continue
+		}
 		// Inverted: "..., said Volker Turk", "..., says Pentagon". Not a
 		// participle ("..., saying it would kill one captive"): what
 		// follows it is what was said, not who said it.
 		if strings.HasSuffix(t.Lower, "ing") {
 			continue
 		}
-		if v >= 1 && (toks[v-1].Text == "," || isQuote(toks[v-1].Text) || toks[v-1].Text == "-") || v == 0 {
+		// After a quote only when the quote ends a sentence or clause
+		// ('..., " said X'), not a name.
+		quoteEnd := v >= 2 && isQuote(toks[v-1].Text) && toks[v-2].Kind == tokens.Punct
+		if v >= 1 && (toks[v-1].Text == "," || quoteEnd || toks[v-1].Text == "-") || v == 0 {
 			if a, b := nounAfter(toks, v+1); a <= b {
 				c.SrcFirst, c.SrcLast, c.After = a, b, true
 				out = append(out, c)
@@ -472,4 +482,22 @@ func subjectNP(toks []tokens.Token, i int) (int, int) {
 		j++
 	}
 	return i, j - 1
+}
+
+// quotedName finds a name in quotation marks right before the verb at v:
+// capitalised words between an opening and a closing quote.
+func quotedName(toks []tokens.Token, v int) (int, int, bool) {
+	if v < 3 || !isQuote(toks[v-1].Text) || toks[v-2].Kind != tokens.Word {
+		return 0, 0, false
+	}
+	for j := v - 2; j >= 1 && j >= v-10; j-- {
+		t := toks[j]
+		if isQuote(t.Text) {
+			return j + 1, v - 2, j+1 <= v-2 && toks[j+1].IsCap()
+		}
+		if t.Kind != tokens.Word || !t.IsCap() && !t.Is("of", "in", "for", "the", "and") {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }

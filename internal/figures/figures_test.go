@@ -43,6 +43,7 @@ func TestFind(t *testing.T) {
 		// move; a craft that disappeared with its crew.
 		{"Villagers asked after 78 men who officials said suffocated in army trucks.", "78|killed"},
 		{"Nearly 800 British troops left their base on Wednesday, heading north.", "Nearly 800|deployed"},
+		{"Some 450 paramilitary fighters left the battlefields, turning in their weapons.", ""},
 		{"The helicopter, which disappeared with four crew members on board, was found.", "four|missing"},
 		// Troops counted where they are stationed; hostages held.
 		{"A group said Italy must withdraw its 3,000 troops from Iraq.", "3,000|deployed"},

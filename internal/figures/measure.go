@@ -417,6 +417,18 @@ var ofNouns = map[string]string{
 	"withdrawal": "deployed", "displacement": "displaced", "disappearance": "missing",
 }
 
+// bound reports a destination after the verb at k: "for Darfur",
+// "toward Baghdad", "heading north" — troops going somewhere, not leaving
+// the fight.
+func bound(toks []tokens.Token, k int) bool {
+	for j := k + 1; j < len(toks) && j <= k+10; j++ {
+		if toks[j].Is("for", "toward", "towards", "heading", "headed", "bound") || toks[j].Lower == "to" && j+1 < len(toks) && toks[j+1].IsCap() {
+			return true
+		}
+	}
+	return false
+}
+
 // asideEnd finds the end of an aside that opens at token k: ", including
 // two US citizens,", " - seven of them children -", ", most of them
 // women,". It returns the index of the closing comma or dash.
@@ -581,7 +593,7 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 		}
 		// Troops on the move: "800 British forces left their base heading
 		// north", "50 Nigerian soldiers left Nigeria for Darfur".
-		if troops && t.Is("left", "leaving", "headed", "heading", "departed", "set") && first == "" {
+		if troops && t.Is("left", "leaving", "headed", "heading", "departed") && first == "" && bound(toks, k) {
 			return "deployed", k
 		}
 		// "with at least 135 losing their lives"
