@@ -354,6 +354,15 @@ func headlineSources(text string, sents []sentence, figs []claim.Figure) {
 // "Earthquake Rocks Bali, One Dead-Radio" → "Radio".
 func headlineTail(h string) string {
 	h = strings.TrimSpace(h)
+	// "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports", "..., UN Says".
+	if i := strings.LastIndex(h, ", "); i > 0 {
+		t := h[i+2:]
+		for _, verb := range []string{" Reports", " Says", " Said", " reports", " says", " said"} {
+			if name, ok := strings.CutSuffix(t, verb); ok && name != "" && len(strings.Fields(name)) <= 4 && unicode.IsUpper(rune(name[0])) {
+				return name
+			}
+		}
+	}
 	// "... - TV (Reuters)": the wire's credit is not the tail.
 	for _, credit := range []string{"(Reuters)", "(AP)", "(AFP)", "(Canadian Press)", "(CP)"} {
 		h = strings.TrimSpace(strings.TrimSuffix(h, credit))

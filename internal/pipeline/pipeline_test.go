@@ -360,6 +360,15 @@ func TestDocumentSources(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
 
+	// A headline ending ", NHK TV Reports" names its source.
+	got = nil
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports\n\nThe storm hit the coast overnight.\n"}) {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	if g := strings.Join(got, "; "); g != "25=NHK TV; 43=NHK TV" {
+		t.Errorf("headline ', X Reports': %s", g)
+	}
+
 	// A hyphen inside a headline word is no "- Source" tail.
 	got = nil
 	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Four held in anti-terror raids\n\nPolice held four men in raids on Tuesday.\n"}) {
