@@ -172,6 +172,16 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 	if m.Relative {
 		return Attribution{Source: claim.Publisher}
 	}
+	// "the UN migration agency reported that its data showed ...": "its"
+	// is the outer clause's source, not the last one of the article.
+	if outer != nil && inner.SrcFirst <= inner.SrcLast && inner.SrcFirst < len(toks) &&
+		(toks[inner.SrcFirst].Is("its", "their") || inner.SrcFirst > 0 && toks[inner.SrcFirst-1].Is("its", "their")) {
+		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != "" {
+			o.Cue = inner.Cue
+			d.last, d.lastSent = &o, d.sent
+			return o
+		}
+	}
 	a, ok := d.resolve(text, toks, *inner)
 	if !ok {
 		return d.unattributed(m)

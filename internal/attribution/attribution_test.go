@@ -76,6 +76,9 @@ func TestSources(t *testing.T) {
 		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
 		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
 		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
+		// "its data" is the outer clause's source, not the last one.
+		{"Volker Turk said 30 people were killed. Separately, the UN migration agency reported that its data showed millions of refugees need help.",
+			"30|Volker Turk||; millions|IOM||"},
 		// A quoted name before the verb is the source, not what follows.
 		{"A group calling itself \"The Islamic Army in Iraq\" said Italy must withdraw its 3,000 troops.", "3,000|Islamic Army in Iraq||"},
 		// An aside about the subject between commas is background.
