@@ -30,6 +30,10 @@ type Attribution struct {
 	// Country is the resolved source's country, where known: a military
 	// counts its own soldiers.
 	Country string
+	// Carried is set when the sentence names no source and the figure
+	// takes the one of the passage it continues: a weaker attribution
+	// than the sentence's own, which an exact restatement can override.
+	Carried bool
 	kind    string
 }
 
@@ -280,6 +284,7 @@ func trailing(toks []tokens.Token, c Clause) bool {
 func (d *Doc) unattributed(m figures.Mention) Attribution {
 	if d.last != nil && d.lastSent >= d.sent-2 && d.sent > 1 {
 		a := *d.last
+		a.Carried = true
 		d.lastSent = d.sent
 		return a
 	}

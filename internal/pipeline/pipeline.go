@@ -86,6 +86,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	// Attribution and claims.
 	att := attribution.New(doc, opt.Sources)
 	var out []claim.Figure
+	var carried []bool // per figure of out: its source is carried over
 	docCounted := ""
 	for i := range sents {
 		s := &sents[i]
@@ -148,6 +149,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 				docCounted = *f.Counted
 			}
 			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
+			carried = append(carried, a.Carried)
 			if f.Source == "" {
 				f.Source = claim.Publisher
 			}
@@ -164,7 +166,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		}
 	}
 	headlineSources(text, sents, out)
-	restated(out)
+	restated(out, carried)
 	fullNames(out)
 	specificUN(out, opt.Sources)
 	return out
@@ -227,19 +229,23 @@ func isUpperWord(s string) bool {
 	return true
 }
 
-// restated gives a figure in the article's own voice the source of the
-// same figure (same measure and value) stated elsewhere with a source: a
-// standfirst's "Almost 700,000 people driven from their homes" is the
-// body's "Almost 700,000 ..., OCHA reported".
-func restated(figs []claim.Figure) {
+// restated gives a figure in the article's own voice, or one whose source
+// is only carried over from the sentences before, the source of the same
+// figure (same measure, value and people) stated elsewhere with its own
+// source: a standfirst's "Almost 700,000 people driven from their homes"
+// is the body's "Almost 700,000 ..., OCHA reported"; "Losing a reported
+// 1,000 troops in one week ..." is Kirby's 1,000.
+func restated(figs []claim.Figure, carried []bool) {
 	for i := range figs {
 		f := &figs[i]
-		if f.Source != claim.Publisher || f.Value == nil {
+		weak := f.Source == claim.Publisher || i < len(carried) && carried[i]
+		if !weak || f.Value == nil {
 			continue
 		}
 		for j := range figs {
 			g := &figs[j]
-			if j != i && g.Source != claim.Publisher && g.Measure == f.Measure && sameValue(f.Value, g.Value) && f.Qualifier == g.Qualifier {
+			own := g.Source != claim.Publisher && !(j < len(carried) && carried[j])
+			if j != i && own && g.Source != f.Source && g.Measure == f.Measure && sameValue(f.Value, g.Value) && f.Qualifier == g.Qualifier && sameCounted(f, g) {
 				f.Source, f.SourceText, f.Cue, f.Date, f.Via = g.Source, g.SourceText, g.Cue, g.Date, g.Via
 				break
 			}
@@ -394,6 +400,12 @@ func tailSource(figs []claim.Figure, tail string) string {
 		}
 	}
 	return tail
+}
+
+// sameCounted reports figures counting the same people (or either
+// unknown).
+func sameCounted(a, b *claim.Figure) bool {
+	return a.Counted == nil || b.Counted == nil || *a.Counted == *b.Counted
 }
 
 func sameValue(a, b *float64) bool {

@@ -360,6 +360,18 @@ func TestDocumentSources(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}
 
+	// A figure whose source is only carried over takes the source that
+	// stated the same figure.
+	got = nil
+	text = "White House spokesman John Kirby said 1,000 North Korean soldiers were killed or wounded in one week.\n\n" +
+		"Ukraine says the contingent is part of a force of 50,000.\n\nLosing 1,000 North Korean soldiers in one week highlights the cost of the war.\n"
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: text}) {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	if g := strings.Join(got, "; "); !strings.HasSuffix(g, "1,000=John Kirby") {
+		t.Errorf("restated carried figure: %s", g)
+	}
+
 	// A headline ending ", NHK TV Reports" names its source.
 	got = nil
 	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports\n\nThe storm hit the coast overnight.\n"}) {
