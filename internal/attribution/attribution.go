@@ -42,7 +42,8 @@ type Attribution struct {
 type Doc struct {
 	res       *sources.Resolver
 	published time.Time
-	last      *Attribution // the most recent named source
+	last      *Attribution // the most recent named source, for "it added"
+	lastFig   *Attribution // the source of the most recent attributed figure, for a passage of figures
 	lastSent  int          // sentence index of the last attributed figure
 	sent      int
 	dated     map[string]string // source → date of its last dated statement
@@ -182,7 +183,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 		(toks[inner.SrcFirst].Is("its", "their") || inner.SrcFirst > 0 && toks[inner.SrcFirst-1].Is("its", "their")) {
 		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != "" {
 			o.Cue = inner.Cue
-			d.last, d.lastSent = &o, d.sent
+			d.last, d.lastFig, d.lastSent = &o, &o, d.sent
 			return o
 		}
 	}
@@ -195,7 +196,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 			a.Via = o.Source
 		}
 	}
-	d.last = &a
+	d.last, d.lastFig = &a, &a
 	d.lastSent = d.sent
 	return a
 }
@@ -282,8 +283,8 @@ func trailing(toks []tokens.Token, c Clause) bool {
 // unattributed gives a figure without its own reporting clause the source
 // of the run of figures it continues, else the publisher.
 func (d *Doc) unattributed(m figures.Mention) Attribution {
-	if d.last != nil && d.lastSent >= d.sent-2 && d.sent > 1 {
-		a := *d.last
+	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 {
+		a := *d.lastFig
 		a.Carried = true
 		d.lastSent = d.sent
 		return a

@@ -76,6 +76,10 @@ func TestSources(t *testing.T) {
 		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
 		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
 		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
+		// A passage of figures continues its figures' source, not one
+		// named in between about something else.
+		{"Almost 700,000 people have fled since the coup, OCHA said. The army has burned villages, according to rights groups. This comes on top of an estimated 346,000 people displaced before the coup.",
+			"Almost 700,000|OCHA||; an estimated 346,000|OCHA||"},
 		// "its data" is the outer clause's source, not the last one.
 		{"Volker Turk said 30 people were killed. Separately, the UN migration agency reported that its data showed millions of refugees need help.",
 			"30|Volker Turk||; millions|IOM||"},
