@@ -283,7 +283,9 @@ func trailing(toks []tokens.Token, c Clause) bool {
 // unattributed gives a figure without its own reporting clause the source
 // of the run of figures it continues, else the publisher.
 func (d *Doc) unattributed(m figures.Mention) Attribution {
-	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 {
+	// A vague number on its own ("Pyongyang has dispatched thousands of
+	// troops") is background in the article's voice, not data it relays.
+	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 && m.Qualifier != "vague" {
 		a := *d.lastFig
 		a.Carried = true
 		d.lastSent = d.sent

@@ -76,6 +76,9 @@ func TestSources(t *testing.T) {
 		{"Rebels freed two soldiers they had held for months, saying they wanted to build confidence.", "two|the publisher||"},
 		{"JAKARTA - Police showed a photo of the truck outside the embassy and said two suicide bombers killed nine people.", "nine|Police||"},
 		{"A lawyer for one of three Americans accused of torturing a dozen prisoners showed a video in court.", "a dozen|the publisher||"},
+		// A vague number with no clause is background in the article's voice.
+		{"More than 3,000 soldiers have been killed or wounded, the president said. Pyongyang has dispatched thousands of troops to the front.",
+			"More than 3,000|president||; thousands|the publisher||"},
 		// A passage of figures continues its figures' source, not one
 		// named in between about something else.
 		{"Almost 700,000 people have fled since the coup, OCHA said. The army has burned villages, according to rights groups. This comes on top of an estimated 346,000 people displaced before the coup.",
