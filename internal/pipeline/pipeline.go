@@ -5,6 +5,7 @@
 package pipeline
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -349,6 +350,22 @@ func headlineSources(text string, sents []sentence, figs []claim.Figure) {
 				f.Source, f.SourceText, f.Cue, f.Date = g.Source, g.SourceText, g.Cue, g.Date
 			}
 			break
+		}
+		// Headlines round: "pass the 7,000 mark" over the body's "at least
+		// 7,028". A round headline number takes the source of the first
+		// body figure of its measure within 1% above it ("toll over 600"
+		// over a body's 622 is the headline's own rounding, and stays).
+		if f.Source == claim.Publisher && f.Value != nil && (f.Qualifier == claim.Exact || f.Qualifier == claim.Min) && math.Mod(*f.Value, 100) == 0 {
+			for j := range figs {
+				g := &figs[j]
+				if g.SentenceSpan[0] == h.Start || g.Measure != f.Measure || g.Value == nil || g.Source == claim.Publisher {
+					continue
+				}
+				if *g.Value >= *f.Value && *g.Value <= *f.Value*1.01 {
+					f.Source, f.SourceText, f.Cue, f.Date = g.Source, g.SourceText, g.Cue, g.Date
+				}
+				break
+			}
 		}
 		if f.Source == claim.Publisher && tail != "" {
 			f.Source, f.SourceText = tailSource(figs, tail), tail

@@ -372,6 +372,17 @@ func TestDocumentSources(t *testing.T) {
 		t.Errorf("restated carried figure: %s", g)
 	}
 
+	// A round headline number takes the source of the body figure it
+	// rounds.
+	got = nil
+	text = "Deaths in the floods pass the 2,000 mark\n\nThe death toll rose to at least 2,013 on Thursday, the health ministry said.\n"
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: text}) {
+		got = append(got, f.NumberText+"="+f.Source)
+	}
+	if g := strings.Join(got, "; "); !strings.HasPrefix(g, "2,000=health ministry") {
+		t.Errorf("rounded headline figure: %s", g)
+	}
+
 	// A headline ending ", NHK TV Reports" names its source.
 	got = nil
 	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports\n\nThe storm hit the coast overnight.\n"}) {
