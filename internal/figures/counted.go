@@ -96,6 +96,21 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			return p.Country, location, true
 		}
 	}
+	// "Chad, among the world's poorest nations, was already hosting
+	// 588,000 refugees": refugees are counted by the country that hosts
+	// them unless the phrase says where they come from.
+	if (m.Measure == "refugees" || m.Measure == "displaced") && !(end+1 < len(toks) && toks[end+1].Is("from", "of")) {
+		for k := m.First - 1; k >= 0 && k >= m.First-3; k-- {
+			if !toks[k].Is("hosting", "hosts", "host", "hosted", "sheltering", "shelters", "sheltered", "housing", "houses") {
+				continue
+			}
+			for _, p := range places {
+				if p.Last < k && p.Kind != geo.Demonym && (p.First == 0 || !toks[p.First-1].Is("in", "to", "from", "into", "of")) {
+					return p.Country, location, true
+				}
+			}
+		}
+	}
 	// "Italy must withdraw its 3,000 troops": "its" is the country just
 	// before.
 	if m.First > 0 && toks[m.First-1].Is("its", "their") {

@@ -317,6 +317,10 @@ func TestCounted(t *testing.T) {
 		// it happened.
 		{"BAGHDAD (Reuters) - Gunmen killed three policemen at a checkpoint on Monday.", "three=Iraq"},
 		{"WASHINGTON (AP) - Strikes killed 12 civilians in Ukraine overnight, the UN said.", "12=Ukraine"},
+		// Refugees are counted by the country hosting them, unless the
+		// phrase says where they come from.
+		{"Chad, one of the poorest nations, was already hosting 588,000 refugees, the UN said.", "588,000=Chad"},
+		{"Chad is hosting 300,000 refugees from Sudan, the UN said.", "300,000=Sudan"},
 		// "its" troops are the country's before it.
 		{"A militant group said Italy must withdraw its 3,000 troops from Iraq.", "3,000=Italy"},
 		// The flag of a firm is not the people's nationality.
