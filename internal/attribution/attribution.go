@@ -247,7 +247,8 @@ func ownComplement(toks []tokens.Token, v int) bool {
 				continue
 			}
 		}
-		if t.Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this") || isDay(t.Lower) || t.IsCap() {
+		if t.Is("on", "late", "early", "earlier", "here", "yesterday", "today", "tonight", "in", "a", "an", "the", "statement", "at", "news", "conference", "briefing", "told", "reporters", "also", "last", "week", "night", "this",
+			"its", "his", "her", "their", "website", "site", "web", "page", "account", "channel", "post", "interview", "broadcast") || isDay(t.Lower) || t.IsCap() {
 			j++
 			continue
 		}

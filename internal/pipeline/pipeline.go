@@ -407,10 +407,15 @@ func headlineTail(h string) string {
 // tailSource finds the body's full name for a headline tail: "TV" is "Al
 // Arabiya television" when the body names it.
 func tailSource(figs []claim.Figure, tail string) string {
-	want := strings.ToLower(tail)
-	if want == "tv" {
-		want = "television"
+	// "TV" in a headline is "television" in the body: "NHK TV Reports"
+	// over "NHK television said".
+	words := strings.Fields(strings.ToLower(tail))
+	for i, w := range words {
+		if w == "tv" {
+			words[i] = "television"
+		}
 	}
+	want := strings.Join(words, " ")
 	for _, f := range figs {
 		if strings.Contains(strings.ToLower(f.SourceText), want) {
 			return f.Source

@@ -389,10 +389,10 @@ func TestDocumentSources(t *testing.T) {
 
 	// A headline ending ", NHK TV Reports" names its source.
 	got = nil
-	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports\n\nThe storm hit the coast overnight.\n"}) {
+	for _, f := range pipeline.Extract(claim.Document{ID: "t", Text: "Typhoon Claims 25 Lives; 43 Missing, NHK TV Reports\n\nTwenty-five people died when the storm hit the coast, NHK television said on its website.\n"}) {
 		got = append(got, f.NumberText+"="+f.Source)
 	}
-	if g := strings.Join(got, "; "); g != "25=NHK TV; 43=NHK TV" {
+	if g := strings.Join(got, "; "); g != "25=NHK television; 43=NHK television; Twenty-five=NHK television" {
 		t.Errorf("headline ', X Reports': %s", g)
 	}
 
