@@ -179,8 +179,11 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 	}
 	// "the UN migration agency reported that its data showed ...": "its"
 	// is the outer clause's source, not the last one of the article.
-	if outer != nil && inner.SrcFirst <= inner.SrcLast && inner.SrcFirst < len(toks) &&
-		(toks[inner.SrcFirst].Is("its", "their") || inner.SrcFirst > 0 && toks[inner.SrcFirst-1].Is("its", "their")) {
+	// Likewise 'Zelensky wrote: "Initial data show that ..."': data
+	// with no owner are the speaker's.
+	if outer != nil && inner.SrcFirst <= inner.SrcLast && inner.SrcLast < len(toks) &&
+		(toks[inner.SrcFirst].Is("its", "their") || inner.SrcFirst > 0 && toks[inner.SrcFirst-1].Is("its", "their") ||
+			toks[inner.SrcLast].Is("data", "figures", "statistics", "numbers", "estimates") && !inner.After) {
 		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != "" {
 			o.Cue = inner.Cue
 			d.last, d.lastFig, d.lastSent = &o, &o, d.sent

@@ -86,6 +86,8 @@ func TestSources(t *testing.T) {
 		// "its data" is the outer clause's source, not the last one.
 		{"Volker Turk said 30 people were killed. Separately, the UN migration agency reported that its data showed millions of refugees need help.",
 			"30|Volker Turk||; millions|IOM||"},
+		// Data with no owner are the speaker's.
+		{"In a post on X, the president wrote: \"Initial data show that the count of soldiers killed or wounded has gone past 3,000.\"", "3,000|president||"},
 		// A quoted name before the verb is the source, not what follows.
 		{"A group calling itself \"The Islamic Army in Iraq\" said Italy must withdraw its 3,000 troops.", "3,000|Islamic Army in Iraq||"},
 		// An aside about the subject between commas is background.

@@ -120,7 +120,10 @@ func Clauses(toks []tokens.Token) []Clause {
 			continue
 		}
 		// "figures from X", "data from X", "a report by X", "a statement from X".
-		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment", "accounts") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") {
+		if t.Is("figures", "data", "statistics", "tally", "count", "report", "statement", "estimate", "estimates", "assessment", "accounts") && v+1 < len(toks) && toks[v+1].Is("from", "by", "of") &&
+			// "the count of North Korean troops killed" counts; it
+			// names no source.
+			!(toks[v+1].Lower == "of" && t.Is("tally", "count", "figures", "data", "statistics")) {
 			a, b := nounAfter(toks, v+2)
 			// "accounts from local authorities of recent strikes": a
 			// generic source, lower-case, ends before its "of".

@@ -173,6 +173,16 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	if c, ok := senderAfter(toks, end, places); ok {
 		return c, location, true
 	}
+	// "North Korea's December losses ... had topped 3,000": the country
+	// owning the losses, deaths or casualties the figure measures.
+	if m.Cue >= 0 && m.Cue < m.First && toks[m.Cue].Is("losses", "casualties", "deaths", "toll", "dead") {
+		for _, p := range places {
+			if p.Last < m.Cue && p.Last >= m.Cue-3 && p.Kind != geo.City &&
+				(strings.HasSuffix(toks[p.Last].Lower, "'s") || strings.HasSuffix(toks[p.Last].Lower, "’s") || p.Kind == geo.Demonym) {
+				return p.Country, location, true
+			}
+		}
+	}
 	// A count named by its measure ("suffered around 1,100 casualties")
 	// counts the people of the clause's subject: the first nationality
 	// before it that is not an opponent ("in combat with Ukrainian

@@ -39,6 +39,12 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// Losses and displacement that top a number across an aside; a
+		// count of the killed or wounded.
+		{"The army's December losses in the region, dead and wounded combined, had topped 3,000.", "topped 3,000|casualties"},
+		{"Forced displacement kept rising and had probably passed 120 million by April.", "120 million|displaced"},
+		{"The count of soldiers killed or wounded in the area has now gone past 3,000.", "3,000|casualties"},
+		{"The invasion has taken a terrible toll, causing suffering to millions of civilians.", ""},
 		// Suffocated; a report inside a relative clause; troops on the
 		// move; a craft that disappeared with its crew.
 		{"Villagers asked after 78 men who officials said suffocated in army trucks.", "78|killed"},

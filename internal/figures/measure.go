@@ -492,7 +492,25 @@ func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 	}
 	// "the death toll rose to 62", "the toll ... stood at 3,145", "taking
 	// the toll to 62", "the number of dead reached 100".
-	if k >= 0 && toks[k].Is("to", "at", "reached", "hit", "was", "is", "stood", "stands", "of", "passed", "neared", "topped", "surpassed", "exceeded", "rose", "climbed", "jumped", "risen", "reach", "now") {
+	if k >= 0 && (toks[k].Is("to", "at", "reached", "hit", "was", "is", "stood", "stands", "of", "passed", "neared", "topped", "surpassed", "exceeded", "rose", "climbed", "jumped", "risen", "reach", "now", "past") ||
+		toks[m.First].Is("topped", "passed", "exceeded", "surpassed", "tops", "exceeding")) {
+		// "North Korea's December losses ..., dead and wounded combined,
+		// had topped 3,000"; "forced displacement ... had passed 120
+		// million": the subject may stand across an aside.
+		if toks[k].Is("topped", "passed", "past", "reached", "exceeded", "surpassed", "neared", "hit") || toks[m.First].Is("topped", "passed", "exceeded", "surpassed", "tops", "exceeding") {
+			for j := k - 1; j >= 0 && j >= k-20; j-- {
+				t := toks[j]
+				if t.Text == "." || t.Text == ";" || t.Kind == tokens.Num {
+					break
+				}
+				if t.Is("losses", "displacement") && !(j+1 < len(toks) && toks[j+1].Lower == "of") {
+					if t.Lower == "losses" {
+						return "casualties", j
+					}
+					return "displaced", j
+				}
+			}
+		}
 		for j := k - 1; j >= 0 && j >= k-20; j-- {
 			t := toks[j]
 			if t.Kind == tokens.Punct && (t.Text == "." || t.Text == ";" || t.Text == ",") || t.Kind == tokens.Num {
@@ -501,19 +519,30 @@ func nounOf(toks []tokens.Token, m *Mention) (string, int) {
 			if t.Lower == "toll" || t.Lower == "tolls" {
 				return tollMeasure(toks, j), j
 			}
-			if t.Is("number", "total") && j+2 < len(toks) && toks[j+1].Lower == "of" {
-				// "the number of people killed by the quake has climbed to"
-				for n := j + 2; n < k && n <= j+5; n++ {
+			if t.Is("number", "total", "count") && j+2 < len(toks) && toks[j+1].Lower == "of" {
+				// "the number of people killed by the quake has climbed to",
+				// "the count of troops killed or wounded ... has gone past".
+				troops := -1
+				for n := j + 2; n < k && n <= j+7; n++ {
 					w := toks[n].Lower
-					if mm, ok := measureNouns[w]; ok {
+					mm, ok := measureNouns[w]
+					if !ok {
+						if mv, isVerb := measureVerbs[w]; isVerb && tier(mv) >= 2 {
+							mm, ok = mv, true
+						}
+					}
+					if ok {
+						if (mm == "killed" || mm == "wounded") && orWounded(toks, n) > 0 {
+							return "casualties", n
+						}
 						return mm, n
 					}
-					if mm, ok := measureVerbs[w]; ok && tier(mm) >= 2 {
-						return mm, n
+					if deployNouns[w] && troops < 0 {
+						troops = n
 					}
-					if deployNouns[w] {
-						return "deployed", n
-					}
+				}
+				if troops >= 0 {
+					return "deployed", troops
 				}
 			}
 		}
