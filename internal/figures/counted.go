@@ -173,12 +173,12 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	if c, ok := senderAfter(toks, end, places); ok {
 		return c, location, true
 	}
-	// "North Korea's December losses ... had topped 3,000": the country
-	// owning the losses, deaths or casualties the figure measures.
+	// "North Korea's December losses ... had topped 3,000", "the U.S.
+	// military death toll tops 1,000": the country owning the losses,
+	// deaths or casualties the figure measures.
 	if m.Cue >= 0 && m.Cue < m.First && toks[m.Cue].Is("losses", "casualties", "deaths", "toll", "dead") {
 		for _, p := range places {
-			if p.Last < m.Cue && p.Last >= m.Cue-3 && p.Kind != geo.City &&
-				(strings.HasSuffix(toks[p.Last].Lower, "'s") || strings.HasSuffix(toks[p.Last].Lower, "’s") || p.Kind == geo.Demonym) {
+			if p.Last < m.Cue && p.Last >= m.Cue-3 && p.Kind != geo.City && !(p.First > 0 && toks[p.First-1].Is("in", "of", "from", "to")) {
 				return p.Country, location, true
 			}
 		}
