@@ -39,6 +39,8 @@ func TestFind(t *testing.T) {
 		{"Some 3.7 million people are internally displaced.", "Some 3.7 million|displaced"},
 		{"Almost 700,000 people have been driven from their homes.", "Almost 700,000|displaced"},
 		{"Some 40,000 people abandoned their homes as the river rose.", "Some 40,000|displaced"},
+		// "and of 50 more" continues the last figure however far back.
+		{"The agency was told of 400 migrants dying when a boat overturned off the coast on Monday, and of 50 more on Wednesday.", "400|killed; 50|killed"},
 		// Losses and displacement that top a number across an aside; a
 		// count of the killed or wounded.
 		{"The army's December losses in the region, dead and wounded combined, had topped 3,000.", "topped 3,000|casualties"},

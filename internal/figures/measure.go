@@ -752,6 +752,11 @@ func subset(toks []tokens.Token, m *Mention, prev []Mention, lastMeasure string)
 			return last.Measure, last.Cue
 		}
 		// Coordination: "1,709 women and 397 older people", "and of 50 more".
+		// "400 migrants dying when a boat overturned ..., and of 50 more
+		// on 17th April": "N more" after "and" continues the last figure.
+		if m.Last+1 < len(toks) && toks[m.Last+1].Is("more", "others") && k >= 0 && (toks[k].Is("and", ",") || k >= 1 && toks[k].Lower == "of" && toks[k-1].Is("and", ",")) {
+			return last.Measure, last.Cue
+		}
 		lastEnd := max(last.Last, last.SubjLast)
 		if gap := m.First - lastEnd - 1; gap >= 1 && gap <= 4 {
 			joined := false
