@@ -169,6 +169,17 @@ func fold(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
+// placeKey is the comparison form of a place: "Kursk Oblast", "Kursk
+// region" and "Kursk" are one place, so they do not split a series.
+func placeKey(folded string) string {
+	for _, suffix := range []string{" oblast", " region", " province", " governorate", " krai", " district", " state", " prefecture", " county"} {
+		if k, ok := strings.CutSuffix(folded, suffix); ok && k != "" {
+			return k
+		}
+	}
+	return folded
+}
+
 func str(p *string) string {
 	if p == nil {
 		return ""
@@ -230,7 +241,7 @@ func Claims(reports []Report) []Claim {
 		iv := IntervalOf(r.Figure)
 		k := claimKey{
 			src: foldc(r.Source), measure: r.Measure, counted: foldc(str(r.Counted)),
-			location: foldc(str(r.Location)), qualifier: r.Qualifier,
+			location: placeKey(foldc(str(r.Location))), qualifier: r.Qualifier,
 			value: num(r.Value), low: num(r.Low), high: num(r.High),
 		}
 		if r.Qualifier == claim.Vague || r.Qualifier == "" {

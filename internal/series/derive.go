@@ -35,7 +35,7 @@ func Derive(reports []Report) []Report {
 		if r.Measure != claim.Killed && r.Measure != claim.Wounded || r.Value == nil {
 			continue
 		}
-		k := key{r.Doc, r.SentenceSpan[0], fold(r.Source), fold(deref(r.Counted)), fold(deref(r.Location)), r.When()}
+		k := key{r.Doc, r.SentenceSpan[0], fold(r.Source), fold(deref(r.Counted)), placeKey(fold(deref(r.Location))), r.When()}
 		p := pairs[k]
 		if p == nil {
 			p = &pair{}

@@ -62,3 +62,15 @@ func TestDerive(t *testing.T) {
 		t.Errorf("casualties series: %+v", s)
 	}
 }
+
+// TestPlaceKey: "Kursk Oblast" and "Kursk" are one place and do not split
+// a series.
+func TestPlaceKey(t *testing.T) {
+	a := fig("a", 0, claim.Casualties, claim.Min, 3000, "Volodymyr Zelensky", "2024-12-23")
+	b := fig("b", 0, claim.Casualties, claim.Approx, 1100, "Joint Chiefs of Staff (South Korea)", "2024-12-23")
+	k1, k2 := "Kursk Oblast", "Kursk"
+	a.Location, b.Location = &k1, &k2
+	if ss := Build([]Report{a, b}); len(ss) != 1 {
+		t.Errorf("Kursk Oblast and Kursk split the series: %d series", len(ss))
+	}
+}

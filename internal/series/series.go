@@ -95,7 +95,7 @@ func BuildSeries(claims []Claim) []Series {
 			counted = fold(c.Counted)
 		}
 		if location == "" && c.Location != "" {
-			location = fold(c.Location)
+			location = placeKey(fold(c.Location))
 		}
 		if counted == "" {
 			counted = UnknownCounted
