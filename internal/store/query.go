@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/tally-news/tally/internal/sources"
 )
 
 // rowSelect reads a figure and its document's listing fields; scanRow
@@ -75,7 +77,14 @@ func (s *sqlStore) Figures(ctx context.Context, f Filter) ([]Row, error) {
 		add("f.series_key = ?", key(f.Series))
 	}
 	if f.Source != "" {
-		add("f.source_id IN (SELECT source_id FROM source_aliases WHERE key = ?)", aliasKey(f.Source))
+		// The name as the ledger has seen it, or as the shipped alias
+		// table resolves it: "JCS" finds the Joint Chiefs of Staff even
+		// when no stored sentence called them so.
+		keys := []any{aliasKey(f.Source)}
+		if canon, _, _, ok := sources.Default().NewResolver("").Resolve(f.Source); ok && aliasKey(canon) != keys[0] {
+			keys = append(keys, aliasKey(canon))
+		}
+		add("f.source_id IN (SELECT source_id FROM source_aliases WHERE key IN ("+placeholders(len(keys))+"))", keys...)
 	}
 	if f.Since != "" {
 		if err := checkDate("since", f.Since); err != nil {

@@ -463,6 +463,7 @@ func testFilters(t *testing.T, dsn string) {
 		{"alias seen once names all", Filter{Source: "the spy agency"}, "At least 100"},
 		{"alias without its article", Filter{Source: "South Korean  military"}, "1,100 | More than 1,000"},
 		{"unknown source", Filter{Source: "Reuters"}, ""},
+		{"alias from the shipped table, never seen in text", Filter{Source: "JCS"}, "1,100 | More than 1,000"},
 		{"since", Filter{Since: "2025-01-01"}, "500 | 3,000 | 1,100"},
 		{"until: undated left out", Filter{Until: "2024-12-31"}, "At least 100 | More than 1,000"},
 		{"one day, by publication date too", Filter{Since: "2024-12-23", Until: "2024-12-23"}, "At least 100 | More than 1,000"},
