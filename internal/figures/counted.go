@@ -217,7 +217,13 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 		if p.First == 0 || p.Kind == geo.Demonym {
 			continue
 		}
-		if !toks[p.First-1].Is("in", "near", "at", "outside", "across", "inside", "off", "on", "into", "from", "to", "of") && !(p.Kind != geo.Country && p.Last+1 < len(toks) && !agentNouns[toks[p.Last+1].Lower]) {
+		// "in northern China", "off the southern coast of": compass words
+		// between the preposition and the place.
+		before := p.First - 1
+		for before > 0 && (compass[toks[before].Lower] || toks[before].Is("the", "war-torn", "restive", "remote", "troubled")) {
+			before--
+		}
+		if !toks[before].Is("in", "near", "at", "outside", "across", "inside", "off", "on", "into", "from", "to", "of") && !(p.Kind != geo.Country && p.Last+1 < len(toks) && !agentNouns[toks[p.Last+1].Lower]) {
 			continue
 		}
 		d := p.First - m.Last
@@ -383,3 +389,13 @@ func allCapsToken(t tokens.Token) bool {
 // IsCapital reports a place standing for its country's government
 // ("Seoul", "Washington").
 func IsCapital(p Place) bool { return p.Kind == geo.Capital }
+
+// compass words stand between a preposition and a place: "in northern
+// China".
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "north-east": true, "north-west": true,
+	"south-east": true, "south-west": true, "northeast": true, "northwest": true, "southeast": true,
+	"southwest": true, "downtown": true,
+}

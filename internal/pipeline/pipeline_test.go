@@ -321,6 +321,8 @@ func TestCounted(t *testing.T) {
 		// phrase says where they come from.
 		{"Chad, one of the poorest nations, was already hosting 588,000 refugees, the UN said.", "588,000=Chad"},
 		{"Chad is hosting 300,000 refugees from Sudan, the UN said.", "300,000=Sudan"},
+		// Compass words between the preposition and the place.
+		{"A coal mine explosion in northern China killed 33 people, the official news agency said.", "33=China"},
 		// The country owning the losses.
 		{"Zelensky said North Korea's December losses in Kursk Oblast had topped 3,000.", "topped 3,000=North Korea"},
 		// "its" troops are the country's before it.
