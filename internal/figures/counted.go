@@ -15,6 +15,7 @@ var agentNouns = map[string]bool{
 	"officials": true, "government": true, "authorities": true, "gunmen": true,
 	"tanks": true, "artillery": true, "missiles": true, "strikes": true, "raid": true,
 	"raids": true, "assassination": true, "occupation": true, "navy": true, "ministry": true,
+	"strike": true, "operation": true, "assault": true, "bombardment": true, "airstrike": true,
 	"president": true, "leader": true, "prime": true, "defence": true, "defense": true,
 	"intelligence": true, "embassy": true, "war": true, "offensive": true, "attack": true,
 	"attacks": true, "spokesman": true, "kills": true, "killed": true, "kill": true,
@@ -224,6 +225,11 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 			before--
 		}
 		if !toks[before].Is("in", "near", "at", "outside", "across", "inside", "off", "on", "into", "from", "to", "of") && !(p.Kind != geo.Country && p.Last+1 < len(toks) && !agentNouns[toks[p.Last+1].Lower]) {
+			continue
+		}
+		// "80 Killed in U.S. Offensive in Iraq": the place names the
+		// doer's action, not where it happened.
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
 			continue
 		}
 		d := p.First - m.Last

@@ -72,6 +72,8 @@ func TestFind(t *testing.T) {
 		{"Four soldiers are charged with the murder of a general who died in custody.", ""},
 		{"Troops killed 30 suspected militants in a raid on Sunday.", "30|killed"},
 		{"The row over four exiles imprisoned in Havana deepened on Monday.", "four|arrested"},
+		// A dead heat kills no one.
+		{"Nevada, where the two candidates are in a dead heat, votes today.", ""},
 		// Ages between commas are no counts.
 		{"Swimmer, 77, believed killed in shark attack", ""},
 		{"Police said John Harper, 45, died at the scene.", ""},

@@ -633,6 +633,10 @@ func predicate(toks []tokens.Token, m *Mention, stop int) (string, int) {
 		if isVerb && deployOnly[w] && !troops {
 			isVerb = false
 		}
+		// "the candidates are in a dead heat": no one died.
+		if w == "dead" && k+1 < len(toks) && toks[k+1].Is("heat", "end", "last", "set", "serious", "wrong", "center", "centre") {
+			break
+		}
 		if !isVerb {
 			if n, ok := measureNouns[w]; ok && (w == "dead" || w == "missing" || w == "hostage" || w == "prisoner" || w == "homeless" || w == "displaced" || w == "wounded" || w == "injured" || w == "hurt") {
 				mm, isVerb = n, true

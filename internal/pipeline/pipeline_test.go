@@ -321,6 +321,8 @@ func TestCounted(t *testing.T) {
 		// phrase says where they come from.
 		{"Chad, one of the poorest nations, was already hosting 588,000 refugees, the UN said.", "588,000=Chad"},
 		{"Chad is hosting 300,000 refugees from Sudan, the UN said.", "300,000=Sudan"},
+		// A place naming the doer's action is not where it happened.
+		{"80 Killed in U.S. Offensive in Iraq", "80=Iraq"},
 		// Compass words between the preposition and the place.
 		{"A coal mine explosion in northern China killed 33 people, the official news agency said.", "33=China"},
 		// The country owning the losses.
