@@ -229,7 +229,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 		}
 		// "80 Killed in U.S. Offensive in Iraq": the place names the
 		// doer's action, not where it happened.
-		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] && !toks[p.Last+1].Is("kills", "killed", "kill") {
 			continue
 		}
 		d := p.First - m.Last
@@ -270,7 +270,7 @@ func DefaultPlace(text string, toks []tokens.Token) string {
 		if p.Kind == geo.Demonym {
 			continue
 		}
-		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] {
+		if p.Last+1 < len(toks) && agentNouns[toks[p.Last+1].Lower] && !toks[p.Last+1].Is("kills", "killed", "kill") {
 			continue
 		}
 		// A dateline is where the story was filed: the bureau, when the
