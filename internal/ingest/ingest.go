@@ -150,7 +150,7 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 		it.Doc.Title = headline(it.Doc.Text)
 	}
 	var figs []claim.Figure
-	if english(it.Doc.Language) {
+	if store.IsEnglish(it.Doc.Language) {
 		figs = pipeline.ExtractWith(it.Doc, po)
 	}
 	res, err = st.Add(ctx, it.Doc, figs, store.Meta{Origin: it.Origin, AlsoURLs: []string{it.SourceURL}})
@@ -172,9 +172,6 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 	return res, nil
 }
 
-// english reports whether a document is to be extracted: English, or of
-// unknown language (short texts often cannot be told).
-func english(lang string) bool { return lang == "" || lang == "en" }
 
 func origin(it gather.Item) string {
 	if it.Origin != "" {

@@ -247,10 +247,10 @@ func urlKeys(doc claim.Document, meta Meta) []string {
 	return keys
 }
 
-// isEnglish reports whether figures should be extracted from a document in
+// IsEnglish reports whether figures should be extracted from a document in
 // this language: unknown ("") counts as English, since most inputs carry
 // no language and the extractor is what reads them.
-func isEnglish(lang string) bool {
+func IsEnglish(lang string) bool {
 	l := strings.ToLower(strings.TrimSpace(lang))
 	switch {
 	case l == "" || l == "en" || l == "eng" || l == "english":

@@ -88,8 +88,8 @@ func TestFingerprint(t *testing.T) {
 func TestIsEnglish(t *testing.T) {
 	for lang, want := range map[string]bool{"": true, "en": true, "EN": true, "en-GB": true, "en_US": true,
 		"eng": true, "English": true, "ru": false, "fr-CA": false, "ent": false, "uk": false} {
-		if isEnglish(lang) != want {
-			t.Errorf("isEnglish(%q) != %v", lang, want)
+		if IsEnglish(lang) != want {
+			t.Errorf("IsEnglish(%q) != %v", lang, want)
 		}
 	}
 }

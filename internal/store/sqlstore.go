@@ -204,7 +204,7 @@ func prepare(doc claim.Document, figs []claim.Figure, meta []Meta) (*addInput, e
 	in.urlKeys = urlKeys(doc, in.meta)
 	in.hash = contentHash(doc.Text)
 	in.fp = fingerprintOf(doc.Text)
-	in.english = isEnglish(doc.Language)
+	in.english = IsEnglish(doc.Language)
 	if !in.english {
 		return in, nil // figures of a text the extractor cannot read are noise
 	}

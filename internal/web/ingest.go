@@ -158,6 +158,9 @@ func (in *StoreIngester) extract(d claim.Document) (figs []claim.Figure, err err
 			figs, err = nil, fmt.Errorf("internal error in the extractor: %v (please report this input)", p)
 		}
 	}()
+	if !store.IsEnglish(d.Language) {
+		return nil, nil // stored without figures: the extractor reads English
+	}
 	if in.Extract != nil {
 		return in.Extract(d), nil
 	}
