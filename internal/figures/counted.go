@@ -117,7 +117,7 @@ func Counted(toks []tokens.Token, m Mention, places []Place, fallback string) (c
 	if m.First > 0 && toks[m.First-1].Is("its", "their") {
 		for i := len(places) - 1; i >= 0; i-- {
 			p := places[i]
-			if p.Last >= m.First || p.Last < m.First-7 || p.Kind == geo.Demonym || p.Kind == geo.City && !IsCapital(p) {
+			if p.Last >= m.First || p.Last < m.First-7 || p.Kind == geo.Demonym || p.Kind == geo.City {
 				continue
 			}
 			if p.First > 0 && toks[p.First-1].Is("in", "to", "from", "into", "of") {
@@ -391,10 +391,6 @@ func flagOf(toks []tokens.Token, p Place) bool {
 func allCapsToken(t tokens.Token) bool {
 	return t.Kind == tokens.Word && len(t.Text) > 1 && strings.ToUpper(t.Text) == t.Text
 }
-
-// IsCapital reports a place standing for its country's government
-// ("Seoul", "Washington").
-func IsCapital(p Place) bool { return p.Kind == geo.Capital }
 
 // compass words stand between a preposition and a place: "in northern
 // China".

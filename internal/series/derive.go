@@ -35,7 +35,7 @@ func Derive(reports []Report) []Report {
 		if r.Measure != claim.Killed && r.Measure != claim.Wounded || r.Value == nil {
 			continue
 		}
-		k := key{r.Doc, r.SentenceSpan[0], fold(r.Source), fold(deref(r.Counted)), placeKey(fold(deref(r.Location))), r.When()}
+		k := key{r.Doc, r.SentenceSpan[0], fold(r.Source), fold(str(r.Counted)), placeKey(fold(str(r.Location))), r.When()}
 		p := pairs[k]
 		if p == nil {
 			p = &pair{}
@@ -92,11 +92,4 @@ func sumQualifier(a, b string) (string, bool) {
 		return claim.Approx, true
 	}
 	return "", false
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
