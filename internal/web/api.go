@@ -116,21 +116,17 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {
 		s.failParam(w, r, perr)
 		return
 	}
-	infos, err := s.opt.Ledger.Series(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	sums, err := s.summaries(r.Context())
+	rows, _, err := s.seriesRows(r.Context(), q.Get("q"))
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
 	out := []seriesInfoJSON{}
-	for _, si := range filterSeries(infos, q.Get("q")) {
+	for _, row := range rows {
+		si := row.SeriesInfo
 		j := seriesInfoJSON{Key: si.Key, Counted: si.Counted, Measure: si.Measure, Figures: si.Figures,
 			Sources: si.Sources, First: si.FirstDay, Last: si.LastDay, Timeline: timelinePath(si.Key), Page: seriesPath(si.Key)}
-		if m, ok := sums[strings.ToLower(si.Key)]; ok {
+		if m := row.Summary; m != nil {
 			j.Claims, j.Voices, j.Latest, j.LatestSource, j.LatestDate = m.Claims, m.Sources, m.Latest, m.LatestSource, m.LatestDate
 			j.Consensus, j.Conflicts, j.Disagree = m.Consensus, m.Conflicts, m.Disagree
 		}
@@ -141,17 +137,33 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {
 	}{out})
 }
 
-// summaries maps each summarised series key, lower-cased, to its summary.
-func (s *Server) summaries(ctx context.Context) (map[string]store.Summary, error) {
+// seriesRow is one series of the list: the store's counts and, when the
+// ledger has one, the series logic's summary (claims, consensus, ...).
+type seriesRow struct {
+	store.SeriesInfo
+	Summary *store.Summary
+}
+
+// seriesRows lists the series whose key holds q, each with its summary,
+// and the number of series in the ledger.
+func (s *Server) seriesRows(ctx context.Context, q string) ([]seriesRow, int, error) {
+	infos, err := s.opt.Ledger.Series(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
 	list, err := s.opt.Ledger.Summaries(ctx, store.SummaryFilter{})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	m := make(map[string]store.Summary, len(list))
-	for _, x := range list {
-		m[strings.ToLower(x.Key)] = x
+	sums := make(map[string]*store.Summary, len(list))
+	for i := range list {
+		sums[strings.ToLower(list[i].Key)] = &list[i]
 	}
-	return m, nil
+	var rows []seriesRow
+	for _, si := range filterSeries(infos, q) {
+		rows = append(rows, seriesRow{SeriesInfo: si, Summary: sums[strings.ToLower(si.Key)]})
+	}
+	return rows, len(infos), nil
 }
 
 // filterSeries keeps the series whose key holds q, ignoring case.

@@ -278,34 +278,17 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) {
 
 // GET /series
 func (s *Server) pageSeriesList(w http.ResponseWriter, r *http.Request) {
-	infos, err := s.opt.Ledger.Series(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	sums, err := s.summaries(r.Context())
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
 	q := r.URL.Query().Get("q")
-	type row struct {
-		store.SeriesInfo
-		Summary *store.Summary
-	}
-	var rows []row
-	for _, si := range filterSeries(infos, q) {
-		rw := row{SeriesInfo: si}
-		if m, ok := sums[strings.ToLower(si.Key)]; ok {
-			rw.Summary = &m
-		}
-		rows = append(rows, rw)
+	rows, all, err := s.seriesRows(r.Context(), q)
+	if err != nil {
+		s.internal(w, r, err)
+		return
 	}
 	s.render(w, r, http.StatusOK, "series-list", pageData{Title: "Series", Nav: "series", Data: struct {
 		Q      string
 		All    int
-		Series []row
-	}{q, len(infos), rows}})
+		Series []seriesRow
+	}{q, all, rows}})
 }
 
 // --- one series ---------------------------------------------------------------
