@@ -105,6 +105,21 @@ func serveGet(t *testing.T, url string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
+// servePost posts a JSON body with a bearer token.
+func servePost(t *testing.T, url, token, body string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
 func TestDemoNoServe(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "demo.db")
 	code, out, errs := runTally("demo", "--no-serve", "--db", db)
@@ -182,18 +197,10 @@ func TestServeToken(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "new.db") // created: a token server may start empty
 	t.Setenv("TALLY_TOKEN", "s3cret")
 	r := startServing(t, "serve", "--db", db, "--addr", "127.0.0.1:0")
-	req, _ := http.NewRequest(http.MethodPost, r.url+"api/ingest",
-		strings.NewReader(`{"documents":[{"id":"a","published":"2025-03-03","text":"At least 40 people were killed in the avalanche, police said on Monday."}]}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer s3cret")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(b), `"new":1`) {
-		t.Errorf("ingest with the token: %d %s", resp.StatusCode, b)
+	code, b := servePost(t, r.url+"api/ingest", "s3cret",
+		`{"documents":[{"id":"a","published":"2025-03-03","text":"At least 40 people were killed in the avalanche, police said on Monday."}]}`)
+	if code != 200 || !strings.Contains(b, `"new":1`) {
+		t.Errorf("ingest with the token: %d %s", code, b)
 	}
 	if code, body := serveGet(t, r.url+"api/figures?q=avalanche"); code != 200 || !strings.Contains(body, `"count":1`) {
 		t.Errorf("figure not served after ingest: %d %s", code, body)
@@ -270,17 +277,9 @@ func TestServeIngestURLs(t *testing.T) {
 	t.Setenv("TALLY_TOKEN", "s3cret")
 	r := startServing(t, "serve", "--db", filepath.Join(t.TempDir(), "new.db"), "--addr", "127.0.0.1:0", "--allow-private")
 	body := fmt.Sprintf(`{"urls":[%q, %q]}`, site.URL+"/story", site.URL+"/gone")
-	req, _ := http.NewRequest(http.MethodPost, r.url+"api/ingest", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer s3cret")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(b), `"new":1`) || !strings.Contains(string(b), `"failed":1`) {
-		t.Errorf("ingest of URLs: %d %s", resp.StatusCode, b)
+	code, b := servePost(t, r.url+"api/ingest", "s3cret", body)
+	if code != 200 || !strings.Contains(b, `"new":1`) || !strings.Contains(b, `"failed":1`) {
+		t.Errorf("ingest of URLs: %d %s", code, b)
 	}
 	if code, body := serveGet(t, r.url+"api/figures?q=avalanche"); code != 200 || !strings.Contains(body, `"count":1`) {
 		t.Errorf("figures not served after ingest: %d %s", code, body)

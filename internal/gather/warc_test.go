@@ -2,10 +2,10 @@ package gather
 
 import (
 	"bytes"
-	"compress/gzip"
-	"fmt"
 	"os"
 	"testing"
+
+	"github.com/tally-news/tally/internal/warc/warctest"
 )
 
 // writeTestWARC writes a small .warc.gz by hand (WARC 1.1, one gzip member
@@ -14,28 +14,12 @@ import (
 func writeTestWARC(t *testing.T, path, siteURL string) {
 	t.Helper()
 	var out bytes.Buffer
+	n := 0
 	record := func(typ, uri, date, contentType string, block []byte, cut bool) {
-		var rec bytes.Buffer
-		fmt.Fprintf(&rec, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%08d-0000-4000-8000-000000000000>\r\nWARC-Date: %s\r\n", typ, out.Len(), date)
-		if uri != "" {
-			fmt.Fprintf(&rec, "WARC-Target-URI: %s\r\n", uri)
-		}
-		fmt.Fprintf(&rec, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n", contentType, len(block))
-		rec.Write(block)
-		rec.WriteString("\r\n\r\n")
-		var z bytes.Buffer
-		zw := gzip.NewWriter(&z)
-		zw.Write(rec.Bytes())
-		zw.Close()
-		data := z.Bytes()
-		if cut {
-			data = data[:len(data)/2]
-		}
-		out.Write(data)
+		warctest.Record(&out, typ, n, uri, date, contentType, block, true, cut)
+		n++
 	}
-	httpResponse := func(contentType, body string) []byte {
-		return []byte(fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", contentType, len(body), body))
-	}
+	httpResponse := warctest.Response
 	record("warcinfo", "", "2024-12-23T10:00:00Z", "application/warc-fields", []byte("software: tally-test\r\n"), false)
 	record("response", "https://archive.example/one", "2024-12-23T10:00:01Z", "application/http;msgtype=response",
 		httpResponse("text/html", articlePage("Archived story", "", "", "en", "An archived report said 70 people were missing,")), false)

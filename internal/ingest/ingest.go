@@ -172,7 +172,6 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 	return res, nil
 }
 
-
 func origin(it gather.Item) string {
 	if it.Origin != "" {
 		return it.Origin

@@ -2,7 +2,6 @@ package ingest_test
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -17,6 +16,7 @@ import (
 	"github.com/tally-news/tally/internal/gather"
 	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/store"
+	"github.com/tally-news/tally/internal/warc/warctest"
 )
 
 // Reports written for these tests in the style of wire copy. Each has
@@ -187,19 +187,10 @@ func TestWeb(t *testing.T) {
 // stored, an image is skipped, and a truncated last record is one error.
 func TestWARC(t *testing.T) {
 	var out bytes.Buffer
+	n := 0
 	record := func(uri, contentType, body string, cut bool) {
-		block := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", contentType, len(body), body)
-		var rec bytes.Buffer
-		fmt.Fprintf(&rec, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:%08d-0000-4000-8000-000000000000>\r\nWARC-Date: 2025-01-27T10:00:00Z\r\nWARC-Target-URI: %s\r\nContent-Type: application/http;msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", out.Len(), uri, len(block), block)
-		var z bytes.Buffer
-		zw := gzip.NewWriter(&z)
-		zw.Write(rec.Bytes())
-		zw.Close()
-		data := z.Bytes()
-		if cut {
-			data = data[:len(data)/2]
-		}
-		out.Write(data)
+		warctest.Record(&out, "response", n, uri, "2025-01-27T10:00:00Z", "application/http;msgtype=response", warctest.Response(contentType, body), true, cut)
+		n++
 	}
 	record("https://example.org/a", "text/html", page("Bridge collapse kills 14", reports[0]), false)
 	record("https://example.org/logo.png", "image/png", "\x89PNG\r\n\x1a\n", false)

@@ -5,7 +5,10 @@ package warctest
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -43,10 +46,10 @@ func Generate(tb testing.TB, path string, mb int, page func(i int) string) (size
 			ct, body = "text/html; charset=utf-8", page(i)
 			pages++
 		}
-		block := "HTTP/1.1 200 OK\r\nContent-Type: " + ct + "\r\n\r\n" + body
-		n, _ := fmt.Fprintf(w, "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: 2025-03-14T12:00:00Z\r\n"+
-			"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\nContent-Type: application/http;msgtype=response\r\n"+
-			"Content-Length: %d\r\n\r\n%s\r\n\r\n", uri, i, len(block), block)
+		n, err := Record(w, "response", i, uri, "2025-03-14T12:00:00Z", "application/http;msgtype=response", Response(ct, body), false, false)
+		if err != nil {
+			tb.Fatal(err)
+		}
 		size += int64(n)
 	}
 	if err := w.Flush(); err != nil {
@@ -56,4 +59,36 @@ func Generate(tb testing.TB, path string, mb int, page func(i int) string) (size
 		tb.Fatal(err)
 	}
 	return size, pages
+}
+
+// Response is the HTTP response a WARC response record holds.
+func Response(contentType, body string) []byte {
+	return fmt.Appendf(nil, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n%s", contentType, len(body), body)
+}
+
+// Record writes one WARC/1.1 record of type typ with record number id
+// (in its WARC-Record-ID) and target uri ("" for none): as its own gzip
+// member when gz, and only its first half when cut (a file that ends
+// inside the record). It returns the bytes written.
+func Record(w io.Writer, typ string, id int, uri, date, contentType string, block []byte, gz, cut bool) (int, error) {
+	var rec bytes.Buffer
+	fmt.Fprintf(&rec, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-%012d>\r\nWARC-Date: %s\r\n", typ, id, date)
+	if uri != "" {
+		fmt.Fprintf(&rec, "WARC-Target-URI: %s\r\n", uri)
+	}
+	fmt.Fprintf(&rec, "Content-Type: %s\r\nContent-Length: %d\r\n\r\n", contentType, len(block))
+	rec.Write(block)
+	rec.WriteString("\r\n\r\n")
+	data := rec.Bytes()
+	if gz {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write(data)
+		zw.Close()
+		data = z.Bytes()
+	}
+	if cut {
+		data = data[:len(data)/2]
+	}
+	return w.Write(data)
 }
