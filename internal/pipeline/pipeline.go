@@ -39,15 +39,22 @@ type sentence struct {
 	headline bool
 }
 
+// Sentences returns the sentences of text that extraction reads: page
+// furniture dropped, then split.
+func Sentences(text string) []sentences.Span {
+	var out []sentences.Span
+	for _, r := range furniture.Keep(text) {
+		out = append(out, sentences.Split(text, r[0], r[1])...)
+	}
+	return out
+}
+
 // ExtractWith is Extract with options.
 func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	text := doc.Text
-	// Sentences of the article text, page furniture dropped.
 	var sents []sentence
-	for _, r := range furniture.Keep(text) {
-		for _, s := range sentences.Split(text, r[0], r[1]) {
-			sents = append(sents, sentence{span: s})
-		}
+	for _, s := range Sentences(text) {
+		sents = append(sents, sentence{span: s})
 	}
 	if len(sents) == 0 {
 		return nil

@@ -1,0 +1,5 @@
+package parse
+
+// The model is trained from the UD treebanks beside the repository
+// (../shared/ud); training takes a few minutes on two cores.
+//go:generate go run ./gen -train ../../../shared/ud/en_ewt-ud-train.conllu -dev ../../../shared/ud/en_ewt-ud-dev.conllu -out model.bin

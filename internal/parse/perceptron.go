@@ -1,0 +1,132 @@
+package parse
+
+import (
+	"math"
+	"sort"
+)
+
+// perceptron is the averaged multi-class perceptron used in training
+// (Collins 2002; averaging by timestamps as in Daumé's thesis): a dense
+// row of class weights per feature key, created on the first update that
+// touches the feature.
+type perceptron struct {
+	nclass int
+	index  map[uint64]int32
+	keys   []uint64
+	w      []float32 // rows × nclass
+	acc    []float64 // running sums for the average
+	last   []int32   // clock at each weight's last change
+	// freq counts the instances each feature fires in during the first
+	// pass (counting stops at the second), so rare features can be pruned.
+	freq     map[uint64]int32
+	counting bool
+	clock    int32
+}
+
+func newPerceptron(nclass int) *perceptron {
+	return &perceptron{nclass: nclass, index: make(map[uint64]int32, 1<<20), freq: map[uint64]int32{}, counting: true}
+}
+
+// score fills out[:nclass] with the current weights' scores of feats.
+func (p *perceptron) score(feats []uint64, out []float32) {
+	out = out[:p.nclass]
+	clear(out)
+	for _, f := range feats {
+		if p.counting {
+			p.freq[f]++
+		}
+		r, ok := p.index[f]
+		if !ok {
+			continue
+		}
+		row := p.w[int(r)*p.nclass : int(r+1)*p.nclass]
+		for c, v := range row {
+			out[c] += v
+		}
+	}
+}
+
+// tick advances the clock by one training instance.
+func (p *perceptron) tick() { p.clock++ }
+
+// update moves the weights of feats towards good and away from bad.
+func (p *perceptron) update(feats []uint64, good, bad int) {
+	if good == bad {
+		return
+	}
+	for _, f := range feats {
+		r := p.row(f)
+		p.bump(r*p.nclass+good, 1)
+		p.bump(r*p.nclass+bad, -1)
+	}
+}
+
+func (p *perceptron) row(f uint64) int {
+	if r, ok := p.index[f]; ok {
+		return int(r)
+	}
+	r := len(p.keys)
+	p.index[f] = int32(r)
+	p.keys = append(p.keys, f)
+	p.w = append(p.w, make([]float32, p.nclass)...)
+	p.acc = append(p.acc, make([]float64, p.nclass)...)
+	p.last = append(p.last, make([]int32, p.nclass)...)
+	return r
+}
+
+func (p *perceptron) bump(i int, d float32) {
+	p.acc[i] += float64(p.clock-p.last[i]) * float64(p.w[i])
+	p.last[i] = p.clock
+	p.w[i] += d
+}
+
+// average is weight i averaged over every instance seen so far.
+func (p *perceptron) average(i int) float64 {
+	if p.clock == 0 {
+		return 0
+	}
+	return (p.acc[i] + float64(p.clock-p.last[i])*float64(p.w[i])) / float64(p.clock)
+}
+
+// compile prunes features seen in fewer than minSeen instances of the
+// first pass
+// and averaged weights below minWeight (a share of the largest) and quantises the rest to 16 bits, returning the run-time
+// table and the scale that turns its integer scores back into weights.
+// p is left as it is, so training can go on after a look at the dev set.
+func (p *perceptron) compile(minWeight float64, minSeen int) (*table, float64, error) {
+	maxw := 0.0
+	for i := range p.w {
+		maxw = math.Max(maxw, math.Abs(p.average(i)))
+	}
+	if maxw == 0 {
+		maxw = 1
+	}
+	scale := maxw / 32767
+	cut := minWeight * maxw
+	rows := make([]sparseRow, 0, len(p.keys))
+	for r, k := range p.keys {
+		if int(p.freq[k]) < minSeen {
+			continue
+		}
+		var row sparseRow
+		for c := 0; c < p.nclass; c++ {
+			v := p.average(r*p.nclass + c)
+			if math.Abs(v) < cut {
+				continue
+			}
+			q := math.Round(v / scale)
+			if q == 0 {
+				continue
+			}
+			row.class = append(row.class, uint8(c))
+			row.w = append(row.w, int16(q))
+		}
+		if len(row.class) > 0 {
+			row.key = k
+			rows = append(rows, row)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+	t, err := newTable(rows)
+	return t, scale, err
+}
