@@ -450,7 +450,7 @@ var adjectives = map[string]string{
 	"Philippines":                  "Philippine",
 	"Palestinians":                 "Palestinian",
 	"Myanmar":                      "Myanmar",
-	"Democratic Republic of Congo": "Congolese",
+	"Democratic Republic of the Congo": "Congolese",
 	"Netherlands":                  "Dutch",
 	"Turkey":                       "Turkish",
 	"Czech Republic":               "Czech",

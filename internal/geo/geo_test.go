@@ -18,7 +18,7 @@ func TestScan(t *testing.T) {
 		{"Shi'ite militia", nil},
 		{"Niger and Nigeria", []string{"Niger=Niger", "Nigeria=Nigeria"}},
 		{"Guinea-Bissau and Guinea", []string{"Guinea-Bissau=Guinea-Bissau", "Guinea=Guinea"}},
-		{"Democratic Republic of Congo; Congo", []string{"Democratic Republic of Congo=Democratic Republic of Congo", "Congo=Democratic Republic of Congo"}},
+		{"Democratic Republic of the Congo; Congo", []string{"Democratic Republic of the Congo=Democratic Republic of the Congo", "Congo=Democratic Republic of the Congo"}},
 		{"Georgia and Jordan", []string{"Georgia=Georgia", "Jordan=Jordan"}},
 		{"Chad; a turkey in Turkey; china in China", []string{"Chad=Chad", "Turkey=Turkey", "China=China"}},
 		{"Kyiv, Kiev, Moscow, the Kremlin, Washington", []string{"Kyiv=Ukraine", "Kiev=Ukraine", "Moscow=Russia", "Kremlin=Russia", "Washington=United States"}},

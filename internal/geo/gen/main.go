@@ -63,8 +63,8 @@ const minCityPop = 100000
 var rename = map[string]string{
 	"TR": "Turkey",
 	"PS": "Palestinians",
-	"CD": "Democratic Republic of Congo",
-	"CG": "Republic of Congo",
+	"CD": "Democratic Republic of the Congo",
+	"CG": "Republic of the Congo",
 	"CZ": "Czech Republic",
 	"SZ": "Eswatini",
 	"TL": "East Timor",
