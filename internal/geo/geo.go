@@ -445,17 +445,17 @@ func IsCountry(name string) bool {
 // adjectives overrides the demonym where news English uses a different
 // adjective for institutions ("U.S. military", "Philippine officials").
 var adjectives = map[string]string{
-	"United States":                "U.S.",
-	"United Kingdom":               "British",
-	"Philippines":                  "Philippine",
-	"Palestinians":                 "Palestinian",
-	"Myanmar":                      "Myanmar",
+	"United States":                    "U.S.",
+	"United Kingdom":                   "British",
+	"Philippines":                      "Philippine",
+	"Palestinians":                     "Palestinian",
+	"Myanmar":                          "Myanmar",
 	"Democratic Republic of the Congo": "Congolese",
-	"Netherlands":                  "Dutch",
-	"Turkey":                       "Turkish",
-	"Czech Republic":               "Czech",
-	"Hong Kong":                    "Hong Kong",
-	"Macau":                        "Macau",
+	"Netherlands":                      "Dutch",
+	"Turkey":                           "Turkish",
+	"Czech Republic":                   "Czech",
+	"Hong Kong":                        "Hong Kong",
+	"Macau":                            "Macau",
 }
 
 // Adjective returns the adjective that names a country's institutions
