@@ -44,6 +44,10 @@ Options:
                           "on Monday" resolves against it
   --aliases FILE          source alias file (TOML) extending the shipped
                           table; see internal/sources/README.md
+  --explain               add to each figure an "explain" object saying
+                          which rule and which words decided its measure,
+                          counted people and source (jsonl; in a table,
+                          three lines under each row)
 
 Examples:
   tally extract --published 2024-12-23 testdata/seed.txt
@@ -58,6 +62,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "jsonl", "")
 	published := fs.String("published", "", "")
 	aliases := fs.String("aliases", "", "")
+	explain := fs.Bool("explain", false, "")
 	paths, err := parseInterspersed(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, extractUsage)
@@ -81,7 +86,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "tally extract: no input files\n\n"+extractUsage)
 		return 2
 	}
-	var opt pipeline.Options
+	opt := pipeline.Options{Explain: *explain}
 	if *aliases != "" {
 		t, err := sources.Load(*aliases)
 		if err != nil {
@@ -235,6 +240,11 @@ func (t *tableWriter) Write(f *claim.Figure) {
 		cells[i] = cell(c)
 	}
 	fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
+	if e := f.Explain; e != nil {
+		for _, line := range []string{"measure: " + e.Measure, "counted: " + e.Counted, "source: " + e.Source} {
+			fmt.Fprintln(t.tw, "\t  "+cell(line))
+		}
+	}
 }
 
 // Sync prints nothing: error lines go to stderr before the table.

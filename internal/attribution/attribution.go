@@ -9,6 +9,7 @@
 package attribution
 
 import (
+	"os"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/tally-news/tally/internal/figures"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
+	"github.com/tally-news/tally/internal/tree"
 )
 
 // Attribution is who asserts one figure.
@@ -34,7 +36,9 @@ type Attribution struct {
 	// takes the one of the passage it continues: a weaker attribution
 	// than the sentence's own, which an exact restatement can override.
 	Carried bool
-	kind    string
+	// Rule says how the source was found, for --explain.
+	Rule string
+	kind string
 }
 
 // Doc attributes the figures of one document, sentence by sentence, in
@@ -47,6 +51,7 @@ type Doc struct {
 	lastSent  int          // sentence index of the last attributed figure
 	sent      int
 	dated     map[string]string // source → date of its last dated statement
+	self      string            // the article's own voice: the publisher, or the agency publishing its own report
 }
 
 // New prepares attribution for doc with the alias table t (nil: the
@@ -55,11 +60,24 @@ func New(doc claim.Document, t *sources.Table) *Doc {
 	if t == nil {
 		t = sources.Default()
 	}
-	d := &Doc{res: t.NewResolver(doc.Text), lastSent: -10, dated: map[string]string{}}
+	d := &Doc{res: t.NewResolver(doc.Text), lastSent: -10, dated: map[string]string{}, self: claim.Publisher}
 	if p, err := time.Parse("2006-01-02", doc.Published); err == nil {
 		d.published = p
 	}
+	// A report an agency publishes itself ("Human Rights Watch", "IOM
+	// Displacement Tracking Matrix", "UNHCR") states its own figures: its
+	// voice is the agency's, not an outlet's.
+	if doc.Publisher != "" {
+		if canon, kind, _, ok := d.res.Resolve(doc.Publisher); ok && kind != "" && kind != "media" && kind != "person" {
+			d.self = canon
+		}
+	}
 	return d
+}
+
+// voice is the attribution of the article's own voice.
+func (d *Doc) voice(rule string) Attribution {
+	return Attribution{Source: d.self, Rule: rule}
 }
 
 // hedges mark a figure as an estimate wherever they stand in its sentence.
@@ -73,6 +91,23 @@ var hedges = map[string]bool{
 // Sentence attributes the mentions of one sentence. text is the document
 // text and toks the sentence's tokens.
 func (d *Doc) Sentence(text string, toks []tokens.Token, ms []figures.Mention) []Attribution {
+	return d.SentenceTree(text, toks, nil, ms)
+}
+
+// Mode says whether attribution reads the dependency tree first ("tree")
+// or only the token rules ("tokens"); an experiment switch.
+var Mode = modeFromEnv()
+
+func modeFromEnv() string {
+	if m := os.Getenv("TALLY_ATTR"); m != "" {
+		return m
+	}
+	return "tree"
+}
+
+// SentenceTree is Sentence reading the sentence's dependency tree tr (nil:
+// none).
+func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, ms []figures.Mention) []Attribution {
 	defer func() { d.sent++ }()
 	if len(ms) == 0 {
 		// A sentence without figures may still name a source that the
@@ -104,7 +139,7 @@ func (d *Doc) Sentence(text string, toks []tokens.Token, ms []figures.Mention) [
 	}
 	out := make([]Attribution, len(ms))
 	for i, m := range ms {
-		a := d.attribute(text, toks, cs, m)
+		a := d.attribute(text, toks, tr, cs, m)
 		a.Hedged = a.Hedged || hedged
 		if a.Source != claim.Publisher {
 			if date != "" {
@@ -120,7 +155,12 @@ func (d *Doc) Sentence(text string, toks []tokens.Token, ms []figures.Mention) [
 }
 
 // attribute picks the reporting clause that governs m.
-func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures.Mention) Attribution {
+func (d *Doc) attribute(text string, toks []tokens.Token, tr *tree.Sentence, cs []Clause, m figures.Mention) Attribution {
+	if tr != nil && m.Word() >= 0 && Mode == "tree" {
+		if a, ok := d.fromTree(text, toks, tr, m); ok {
+			return a
+		}
+	}
 	var outer, inner *Clause
 	for i := range cs {
 		c := &cs[i]
@@ -175,7 +215,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 		return d.unattributed(m)
 	}
 	if m.Relative {
-		return Attribution{Source: claim.Publisher}
+		return d.voice("tokens: background relative clause")
 	}
 	// "the UN migration agency reported that its data showed ...": "its"
 	// is the outer clause's source, not the last one of the article.
@@ -186,6 +226,7 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 			toks[inner.SrcLast].Is("data", "figures", "statistics", "numbers", "estimates") && !inner.After) {
 		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != "" {
 			o.Cue = inner.Cue
+			o.Rule = "tokens: data of the outer clause's source"
 			d.last, d.lastFig, d.lastSent = &o, &o, d.sent
 			return o
 		}
@@ -199,9 +240,50 @@ func (d *Doc) attribute(text string, toks []tokens.Token, cs []Clause, m figures
 			a.Via = o.Source
 		}
 	}
+	a.Rule = "tokens: reporting clause " + inner.Cue
 	d.last, d.lastFig = &a, &a
 	d.lastSent = d.sent
 	return a
+}
+
+// fromTree attributes m by the reporting clause the tree puts over it.
+func (d *Doc) fromTree(text string, toks []tokens.Token, tr *tree.Sentence, m figures.Mention) (Attribution, bool) {
+	inner, outer, ok := treeClause(tr, m.Word())
+	if !ok {
+		return Attribution{}, false
+	}
+	// A dateline ("JAKARTA (Reuters) -") is no speaker.
+	if start := subjectStart(toks); inner.SrcFirst < start && start > 0 {
+		return Attribution{}, false
+	}
+	if m.Relative {
+		return d.voice("tree: background relative clause"), true
+	}
+	// "we assess ...," the military said: a first person inside a quote
+	// is its speaker.
+	if outer != nil && firstPerson(toks, inner) {
+		inner, outer = *outer, nil
+	}
+	a, ok := d.resolve(text, toks, inner)
+	if !ok || a.Source == "" {
+		return Attribution{}, false
+	}
+	if outer != nil && outer.Verb != inner.Verb {
+		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != a.Source && (o.kind == "person" || o.kind == "media") {
+			a.Via = o.Source
+		}
+	}
+	a.Rule = "tree: " + inner.Cue + ", subject " + strings.TrimSpace(textSlice(text, toks, inner.SrcFirst, inner.SrcLast))
+	if a.Via != "" {
+		a.Rule += ", via " + outer.Cue
+	}
+	d.last, d.lastFig, d.lastSent = &a, &a, d.sent
+	return a, true
+}
+
+// firstPerson reports a source named "we", "I", "our ...", "my ...".
+func firstPerson(toks []tokens.Token, c Clause) bool {
+	return c.SrcFirst <= c.SrcLast && c.SrcFirst < len(toks) && toks[c.SrcFirst].Is("we", "i", "our", "my", "us")
 }
 
 // fronted reports whether m sits in a participial phrase that opens the
@@ -292,10 +374,11 @@ func (d *Doc) unattributed(m figures.Mention) Attribution {
 	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 && m.Qualifier != "vague" {
 		a := *d.lastFig
 		a.Carried = true
+		a.Rule = "carried over: continues the figures of " + a.Source
 		d.lastSent = d.sent
 		return a
 	}
-	return Attribution{Source: claim.Publisher}
+	return d.voice("no reporting clause: the article's own voice")
 }
 
 // resolve turns a clause into a canonical source.

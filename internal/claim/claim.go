@@ -69,8 +69,19 @@ type Figure struct {
 	Date       *string  `json:"date"`
 	Hedged     bool     `json:"hedged"`
 
+	// Explain says which rule and which words decided the measure, the
+	// counted people and the source; filled by `tally extract --explain`.
+	Explain *Explain `json:"explain,omitempty"`
+
 	// SentenceSpan is the byte range of Sentence in the document text; it
 	// lets later stages (storage, the evidence view) highlight the figure
 	// in its sentence without searching for it again.
 	SentenceSpan [2]int `json:"sentence_span"`
+}
+
+// Explain is why a figure was read as it was.
+type Explain struct {
+	Measure string `json:"measure"`
+	Counted string `json:"counted"`
+	Source  string `json:"source"`
 }

@@ -14,9 +14,12 @@
 package figures
 
 import (
+	"os"
+	"strings"
+
 	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/tokens"
-	"strings"
+	"github.com/tally-news/tally/internal/tree"
 )
 
 // Mention is one figure mention in a sentence.
@@ -34,7 +37,29 @@ type Mention struct {
 	Relative bool
 
 	supplyContext bool
+	// treeNum and treeNoun are the number's head word and counted noun
+	// in the sentence's tree (-1 without one), so that a later subset
+	// ("including five children") finds the figure it is part of.
+	treeNum, treeNoun int
+	// Rule says which construction decided the measure, for --explain.
+	Rule string
 }
+
+// Explain says which rule decided the measure and from which word.
+func (m Mention) Explain(toks []tokens.Token) string {
+	rule := m.Rule
+	if rule == "" {
+		rule = "token rules"
+	}
+	if m.Cue >= 0 && m.Cue < len(toks) {
+		return rule + " (" + toks[m.Cue].Text + ")"
+	}
+	return rule
+}
+
+// Word returns the number's head word in the sentence's tree, or -1
+// when the sentence was not parsed.
+func (m Mention) Word() int { return m.treeNum }
 
 // Context carries what earlier sentences of the document tell about the
 // next: the last measure (for "the total stands at ...") and whether
@@ -48,6 +73,24 @@ type Context struct {
 // Find returns the figure mentions among toks, the tokens of one sentence.
 // ctx may be nil; when given, it is read and updated.
 func Find(toks []tokens.Token, ctx *Context) []Mention {
+	return FindTree(toks, nil, nil, ctx)
+}
+
+// TreeMode says how the dependency tree is used (an experiment switch:
+// "first" reads the tree before the token rules, "fallback" only where
+// they find nothing, "off" never).
+var TreeMode = treeModeFromEnv()
+
+func treeModeFromEnv() string {
+	if m := os.Getenv("TALLY_TREE"); m != "" {
+		return m
+	}
+	return "fallback"
+}
+
+// FindTree is Find reading the sentence's dependency tree s (nil: none)
+// and its places.
+func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Context) []Mention {
 	if ctx == nil {
 		ctx = &Context{}
 	}
@@ -62,7 +105,7 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 			pending = nil
 			continue
 		}
-		m := Mention{Phrase: p, Cue: -1, supplyContext: ctx.Supplied}
+		m := Mention{Phrase: p, Cue: -1, supplyContext: ctx.Supplied, treeNum: -1, treeNoun: -1}
 		m.SubjFirst, m.SubjLast = nounPhrase(toks, p)
 		// "16 Hindus charged with the murder of 12 Muslims": the accused
 		// are not counted (DESIGN.md), whatever the crime.
@@ -71,8 +114,22 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 			continue
 		}
 		m.Measure, m.Cue = measure(toks, &m, phrases[k+1:])
+		if m.Measure != "" {
+			m.Rule = "token rules"
+		}
+		if s != nil && TreeMode != "off" {
+			r := readTree(s, &m, places, out, ctx.LastMeasure)
+			m.treeNum, m.treeNoun = s.HeadIn(m.NumFirst, m.NumLast), r.Noun
+			if r.Measure != "" && (m.Measure == "" || TreeMode == "first") {
+				m.Measure, m.Rule = r.Measure, r.Rule
+				m.Cue = s.Token(r.Cue)
+			}
+		}
 		if m.Measure == "" {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
+			if m.Measure != "" {
+				m.Rule = "subset (token rules)"
+			}
 		}
 		if m.Measure == "" && presence(toks, m) {
 			m.Measure, m.Cue = "deployed", m.SubjLast

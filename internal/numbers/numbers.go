@@ -36,6 +36,17 @@ type Phrase struct {
 	Words bool
 }
 
+// Any reports whether toks hold a token that can start a number phrase:
+// a cheap test before work that only numbers need (parsing).
+func Any(toks []tokens.Token) bool {
+	for i := range toks {
+		if t := &toks[i]; t.Kind == tokens.Num || t.Kind == tokens.Word && startsNumber[t.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
 // Find returns the number phrases in toks, in order, without overlaps.
 func Find(toks []tokens.Token) []Phrase {
 	var out []Phrase

@@ -16,14 +16,17 @@ import (
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/figures"
 	"github.com/tally-news/tally/internal/furniture"
+	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/sentences"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
+	"github.com/tally-news/tally/internal/tree"
 )
 
 // Options tune extraction. The zero value uses the shipped alias table.
 type Options struct {
 	Sources *sources.Table // alias table; nil for sources.Default()
+	Explain bool           // fill each figure's Explain
 }
 
 // Extract returns every figure claim in doc, in text order.
@@ -37,6 +40,8 @@ type sentence struct {
 	toks     []tokens.Token
 	mentions []figures.Mention
 	headline bool
+	tree     *tree.Sentence // nil unless the sentence can hold a figure
+	places   []figures.Place
 }
 
 // Sentences returns the sentences of text that extraction reads: page
@@ -83,7 +88,12 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		n := len(buf)
 		buf = tokens.Append(buf, text, s.span.Start, s.span.End)
 		s.toks = buf[n:len(buf):len(buf)] // capped: no stage may append into the next sentence
-		s.mentions = figures.Find(s.toks, &ctx)
+		// Only sentences that can hold a figure are parsed.
+		if figures.TreeMode != "off" && numbers.Any(s.toks) {
+			s.tree, _ = tree.Parse(s.toks) // without a model the token rules read alone
+			s.places = figures.Places(text, s.toks)
+		}
+		s.mentions = figures.FindTree(s.toks, s.tree, s.places, &ctx)
 		any = any || len(s.mentions) > 0
 	}
 	if !any {
@@ -98,11 +108,14 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	docCounted := ""
 	for i := range sents {
 		s := &sents[i]
-		as := att.Sentence(text, s.toks, s.mentions)
+		as := att.SentenceTree(text, s.toks, s.tree, s.mentions)
 		if len(s.mentions) == 0 {
 			continue
 		}
-		places := figures.Places(text, s.toks)
+		places := s.places
+		if places == nil {
+			places = figures.Places(text, s.toks)
+		}
 		var prevCounted, prevLoc string
 		prevExplicit := false
 		for k, m := range s.mentions {
@@ -157,6 +170,9 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 				docCounted = *f.Counted
 			}
 			f.Source, f.SourceText, f.Cue, f.Hedged = a.Source, a.SourceText, a.Cue, a.Hedged
+			if opt.Explain {
+				f.Explain = &claim.Explain{Measure: m.Explain(s.toks), Source: a.Rule, Counted: countedRule(explicit, f.Counted)}
+			}
 			carried = append(carried, a.Carried)
 			if f.Source == "" {
 				f.Source = claim.Publisher
@@ -178,6 +194,17 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 	fullNames(out)
 	specificUN(out, opt.Sources)
 	return out
+}
+
+// countedRule says where the counted people came from.
+func countedRule(explicit bool, c *string) string {
+	switch {
+	case c == nil:
+		return "no nationality or place"
+	case explicit:
+		return "stated in the sentence"
+	}
+	return "the place of the sentence or the document"
 }
 
 // placeOutside reports whether a sentence names a place other than in its

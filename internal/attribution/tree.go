@@ -1,0 +1,337 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/tree"
+)
+
+// Reading the dependency tree for who asserts a figure. From the
+// figure's word the tree is climbed towards the root; the first
+// reporting predicate met governs the figure:
+//
+//   - a reporting verb whose complement holds the figure: "the ministry
+//     said (that) 12 died" (ccomp), "12 died, the ministry said" (the
+//     figure's clause is its complement, or it hangs on the clause as
+//     parataxis), "the agency estimated 1,100 casualties" (its object);
+//   - "according to X" on any clause above the figure;
+//   - a speaker's participle: "..., citing hospital officials" makes the
+//     officials the source and the subject the relay;
+//   - who sets a tally: "authorities brought the toll down to 253".
+//
+// The source is the reporting verb's subject (or "by" agent), as a
+// phrase without its relative clauses and asides. The words are
+// vocabulary; the tree says which verb governs which clause.
+
+// reportingLemmas are the verbs that assert what their complement says;
+// the value says whether they hedge it.
+var reportingLemmas = map[string]bool{
+	"say": false, "tell": false, "report": false, "claim": false, "estimate": true, "assess": true,
+	"believe": true, "announce": false, "state": false, "add": false, "confirm": false, "note": false,
+	"write": false, "tweet": false, "post": false, "inform": false, "brief": false, "warn": false,
+	"reveal": false, "disclose": false, "count": false, "record": false, "register": false,
+	"document": false, "verify": false, "acknowledge": false, "admit": false, "insist": false,
+	"show": false, "suggest": true, "indicate": true, "explain": false, "testify": false,
+	"declare": false, "allege": false, "put": false, "tally": false,
+	"cite": false, "quote": false, "calculate": true, "stress": false, "repeat": false,
+}
+
+// tallySetters set a figure they assert: "authorities brought the toll
+// down to 253", "Sri Lanka cut the toll to 253", "put the figure at".
+var tallySetters = map[string]bool{
+	"bring": true, "cut": true, "raise": true, "lower": true, "revise": true, "put": true,
+	"update": true, "correct": true, "increase": true, "reduce": true, "set": true, "place": true,
+}
+
+// sayingLemmas are the participles that report for their clause's
+// subject: "..., saying", "..., adding".
+var sayingLemmas = map[string]bool{"say": true, "add": true, "claim": true, "note": true, "insist": true, "state": true}
+
+// setsTally reports whether verb v has a tally as its object: "brought
+// the toll down to 253", "put the number at 1,100", "put it at".
+func setsTally(s *tree.Sentence, v int) bool {
+	o := s.Kid(v, "obj")
+	switch s.Lemma(o) {
+	case "toll", "number", "count", "figure", "total", "tally", "estimate", "it":
+		return true
+	}
+	return false
+}
+
+// dataNouns stand for their author: "figures from the health ministry
+// show", "Home Office figures show", "a report by Seoul's spy agency".
+var dataNouns = map[string]bool{
+	"figure": true, "data": true, "statistic": true, "report": true, "statement": true,
+	"estimate": true, "assessment": true, "tally": true, "count": true, "record": true,
+	"survey": true, "study": true, "analysis": true, "update": true, "bulletin": true,
+}
+
+// treeClause finds the reporting clause that governs the figure whose
+// number is word w, and the one above it (a relay), as Clauses over
+// token indices. ok is false when no reporting predicate governs it.
+func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) {
+	var found []Clause
+	for x, steps := w, 0; x >= 0 && steps <= s.Len() && len(found) < 2; steps++ {
+		h := s.Head(x)
+		rel := s.URel(x)
+		// "according to X" on this clause.
+		if c, ok := according(s, x); ok {
+			found = append(found, c)
+		}
+		if h >= 0 {
+			if _, rep := reportingLemmas[s.Lemma(h)]; rep && governs(s, h, x, rel) {
+				if c, ok := verbClause(s, h); ok {
+					found = append(found, c)
+				}
+			}
+		}
+		// "12 died, police said" parsed with the reporting verb hanging
+		// on the figure's clause; "..., saying", "..., citing X".
+		for _, k := range s.Kids(x) {
+			if k == w || s.Dominates(k, w) {
+				continue
+			}
+			r := s.URel(k)
+			if r != "parataxis" && r != "advcl" {
+				continue
+			}
+			if _, rep := reportingLemmas[s.Lemma(k)]; !rep {
+				continue
+			}
+			if s.Token(k) < s.Token(w) && r != "advcl" {
+				continue // an earlier report is about something else
+			}
+			if src, ok := relay(s, k); ok {
+				// "..., citing hospital officials": the officials say it,
+				// through the clause's subject.
+				found = append(found, src)
+				if c, ok := verbClause(s, x); ok {
+					found = append(found, c)
+				}
+			} else if c, ok := verbClause(s, k); ok && s.Kid(k, "nsubj") >= 0 {
+				found = append(found, c)
+			} else if r == "advcl" && s.Words[k].XPOS == "VBG" && sayingLemmas[s.Lemma(k)] {
+				// "Sri Lanka cut the toll to 253, saying ...": the
+				// participle's subject is the clause's.
+				if c, ok := verbClause(s, x); ok {
+					c.Cue = s.Words[k].Form
+					found = append(found, c)
+				}
+			}
+		}
+		// Who sets a tally asserts it: "authorities brought the toll
+		// down to 253".
+		if tallySetters[s.Lemma(x)] && x != w && setsTally(s, x) {
+			if c, ok := verbClause(s, x); ok && len(found) == 0 {
+				c.Cue = s.Words[x].Form
+				found = append(found, c)
+			}
+		}
+		x = h
+	}
+	// The people counted are not who counts them.
+	wt := s.Token(w)
+	kept := found[:0]
+	for _, c := range found {
+		if !(c.SrcFirst <= wt && wt <= c.SrcLast) {
+			kept = append(kept, c)
+		}
+	}
+	found = kept
+	if len(found) == 0 {
+		return Clause{}, nil, false
+	}
+	if len(found) > 1 {
+		return found[0], &found[1], true
+	}
+	return found[0], nil, true
+}
+
+// sourceLike reports whether word w can name who asserts a figure: a
+// name, a pronoun, or a noun of people, bodies or documents ("officials",
+// "the ministry", "a statement") — not "shipwrecks" or "attacks".
+func sourceLike(s *tree.Sentence, w int) bool {
+	switch s.POS(w) {
+	case "PROPN", "PRON":
+		return true
+	case "NOUN", "X", "ADJ":
+		return isSourceNoun(s.Lower(w)) || isSourceNoun(s.Lemma(w)) || dataNouns[s.Lemma(w)] || sourceModifiers[s.Lower(w)] ||
+			s.Kid(w, "flat", "compound") >= 0 && s.POS(s.Kid(w, "flat", "compound")) == "PROPN"
+	}
+	return false
+}
+
+// relay reads "citing X", "quoting X": X as the source.
+func relay(s *tree.Sentence, v int) (Clause, bool) {
+	if l := s.Lemma(v); l != "cite" && l != "quote" {
+		return Clause{}, false
+	}
+	o := s.Kid(v, "obj")
+	if o < 0 {
+		return Clause{}, false
+	}
+	a, b := sourcePhrase(s, o)
+	return Clause{Verb: s.Token(v), Cue: s.Words[v].Form, SrcFirst: a, SrcLast: b, After: true}, a <= b
+}
+
+// governs reports whether reporting verb h asserts its dependent x (in
+// relation rel): its complement, its object, or what it hangs on.
+func governs(s *tree.Sentence, h, x int, rel string) bool {
+	// "attacks which claimed 359 lives" count the dead, they report
+	// nothing.
+	if s.Lemma(h) == "claim" && (s.Lemma(x) == "life" || s.Lemma(x) == "responsibility") {
+		return false
+	}
+	switch rel {
+	case "ccomp", "parataxis", "obj", "csubj":
+		// Not xcomp: "Airstrikes Said to Kill 44" is hearsay without a
+		// speaker.
+		return true
+	case "advcl":
+		// "said on Monday, as 12 died" is no report of the deaths;
+		// "estimated at 300" is.
+		return s.Case(x) == "at"
+	case "obl":
+		// "put the toll at 62", "estimated at 300".
+		return s.Case(x) == "at" || s.Case(x) == "to"
+	}
+	return false
+}
+
+// according reads "according to X" on clause word x.
+func according(s *tree.Sentence, x int) (Clause, bool) {
+	for _, k := range s.Kids(x) {
+		if s.URel(k) != "obl" && s.URel(k) != "nmod" {
+			continue
+		}
+		for _, c := range s.Kids(k) {
+			if s.URel(c) == "case" && s.Lower(c) == "according" {
+				a, b := sourcePhrase(s, k)
+				return Clause{Verb: s.Token(c), Cue: "according to", SrcFirst: a, SrcLast: b, After: true}, a <= b
+			}
+		}
+	}
+	return Clause{}, false
+}
+
+// verbClause makes the clause of reporting verb v: its subject (or "by"
+// agent) as the source.
+func verbClause(s *tree.Sentence, v int) (Clause, bool) {
+	subj := s.Kid(v, "nsubj")
+	if subj < 0 {
+		subj = s.Kid(v, "obl:agent")
+	}
+	if subj < 0 {
+		// A conjoined verb shares its subject: "released a photo and said".
+		if s.URel(v) == "conj" || s.URel(v) == "advcl" {
+			subj = s.Kid(s.Head(v), "nsubj")
+		}
+	}
+	if subj < 0 {
+		return Clause{}, false
+	}
+	c := Clause{Verb: s.Token(v), Cue: s.Words[v].Form, Hedged: reportingLemmas[s.Lemma(v)]}
+	c.After = s.Token(subj) > c.Verb
+	// "which said", "who told": the relative pronoun stands for the noun
+	// the clause modifies.
+	if s.POS(subj) == "PRON" && isOneOf(s.Lower(subj), "which", "that", "who") && s.URel(v) == "acl" {
+		subj = s.Head(v)
+	}
+	// What is counted does not count itself: "a toll Ukraine said".
+	switch s.Lemma(subj) {
+	case "toll", "number", "death", "casualty", "total", "count", "tally":
+		return Clause{}, false
+	}
+	if s.POS(subj) == "NUM" || !sourceLike(s, subj) {
+		return Clause{}, false
+	}
+	a, b := sourcePhrase(s, subj)
+	if a > b {
+		return Clause{}, false
+	}
+	c.SrcFirst, c.SrcLast = a, b
+	return c, true
+}
+
+// sourcePhrase returns the token range of the source noun phrase headed
+// by word w: its modifiers and name parts, without relative clauses,
+// participial phrases, appositions and what follows a comma; for a data
+// noun ("figures from the health ministry", "Home Office figures"), the
+// author.
+func sourcePhrase(s *tree.Sentence, w int) (int, int) {
+	if dataNouns[s.Lemma(w)] {
+		for _, k := range s.Kids(w) {
+			if s.URel(k) == "nmod" && isOneOf(s.Case(k), "from", "by", "of") && s.Token(k) > s.Token(w) {
+				return sourcePhrase(s, k)
+			}
+		}
+		// "Home Office figures", "a US military statement": the author
+		// is the phrase before the data noun ("its report" refers back,
+		// and stays whole).
+		lo := w
+		for _, k := range s.Kids(w) {
+			if r := s.Rel(k); (r == "compound" || r == "nmod:poss" || r == "amod") && k < w && s.POS(k) != "PRON" {
+				a, _ := keep(s, k, false)
+				lo = min(lo, a)
+			}
+		}
+		if lo < w {
+			ta := s.Token(lo)
+			for ta < s.Token(w)-1 && s.Toks[ta].Is("the", "a", "an") {
+				ta++
+			}
+			return ta, s.Token(w - 1)
+		}
+	}
+	a, b := keep(s, w, true)
+	ta, tb := s.Token(a), s.Token(b)
+	for ta <= tb && s.Toks[ta].Is("the", "a", "an") {
+		ta++
+	}
+	return ta, tb
+}
+
+// keep returns the word range of w with the dependents that are part of
+// a name or description: compounds, modifiers, possessives, flat names,
+// "of"/"for" phrases ("Ministry of Health", "spokesman for the Red
+// Crescent"), up to the first comma.
+func keep(s *tree.Sentence, w int, top bool) (int, int) {
+	lo, hi := w, w
+	for _, k := range s.Kids(w) {
+		switch s.Rel(k) {
+		case "case":
+			// The case of an inner "of"/"for" phrase is part of the
+			// name; the source's own ("according to", "by") is not.
+			if !top {
+				lo, hi = min(lo, k), max(hi, k)
+			}
+		case "compound", "amod", "nmod:poss", "flat", "det", "nummod", "compound:prt", "nmod:desc":
+			a, b := keep(s, k, false)
+			lo, hi = min(lo, a), max(hi, b)
+		case "nmod":
+			if isOneOf(s.Case(k), "of", "for", "in", "at", "from", "on") && k > w && !commaBetween(s, w, k) {
+				a, b := keep(s, k, false)
+				lo, hi = min(lo, a), max(hi, b)
+			}
+		}
+	}
+	return lo, hi
+}
+
+func commaBetween(s *tree.Sentence, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		if s.Words[k].Form == "," {
+			return true
+		}
+	}
+	return false
+}
+
+func isOneOf(w string, set ...string) bool {
+	for _, x := range set {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}

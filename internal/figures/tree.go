@@ -1,0 +1,563 @@
+package figures
+
+import (
+	"github.com/tally-news/tally/internal/geo"
+	"github.com/tally-news/tally/internal/tree"
+)
+
+// Reading the dependency tree. A number phrase is read from its head
+// word n up: the noun it counts (n is that noun's nummod, or n heads a
+// partitive "12 of them", "thousands of troops"), then what governs the
+// phrase — the verb it is the object or passive subject of ("killed 12",
+// "12 were killed"), the subject of ("12 died", "12 fled to Chad"), a
+// predicate ("12 remain missing", "left 12 dead"), a tally whose level it
+// gives ("the toll rose to 62", "the number of refugees stood at 1.2
+// million"), a noun of an event ("the deaths of 12"), or the figure it is
+// part of ("including 5 children", "the dead include 58 children").
+// The word lists below are vocabulary — which lemmas mean what — and the
+// tree says how the words are related.
+
+// A Reading is what the tree says a figure counts, with the word that
+// said it and the rule that read it (for `tally extract --explain`).
+type Reading struct {
+	Measure string
+	Cue     int    // word that gave the measure, -1 if none
+	Noun    int    // the counted noun, -1 for a bare number
+	Rule    string // which construction decided it
+	Subset  bool   // part of another figure ("including", "of them", "include")
+}
+
+// nounMeasures name what happened to the people a noun counts, by lemma.
+var nounMeasures = map[string]string{
+	"death": "killed", "fatality": "killed", "body": "killed", "corpse": "killed", "dead": "killed",
+	"killing": "killed", "murder": "killed", "execution": "killed", "martyr": "killed",
+	"casualty": "casualties", "loss": "casualties",
+	"injury": "wounded", "wounded": "wounded", "injured": "wounded",
+	"hostage": "captured", "prisoner": "captured", "captive": "captured", "pow": "captured",
+	"abductee": "captured", "abduction": "captured", "kidnapping": "captured",
+	"detainee": "arrested", "arrest": "arrested", "arrestee": "arrested",
+	"refugee": "refugees", "asylum-seeker": "refugees",
+	"evacuee": "evacuated", "evacuation": "evacuated",
+	"idp": "displaced", "displaced": "displaced", "homeless": "displaced", "displacement": "displaced",
+	"missing": "missing", "disappearance": "missing",
+}
+
+// patientVerbs do to their object (or passive subject) what the measure
+// says: "killed 12", "12 were arrested", "people displaced by floods".
+var patientVerbs = map[string]string{
+	"kill": "killed", "slay": "killed", "massacre": "killed", "murder": "killed", "execute": "killed",
+	"behead": "killed", "assassinate": "killed", "slaughter": "killed", "claim": "killed",
+	"wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+	"kidnap": "captured", "abduct": "captured", "capture": "captured", "seize": "captured",
+	"free": "captured", "release": "captured", "swap": "captured", "exchange": "captured",
+	"repatriate": "captured",
+	"arrest":     "arrested", "detain": "arrested", "jail": "arrested", "imprison": "arrested",
+	"apprehend": "arrested", "recapture": "arrested",
+	"evacuate": "evacuated", "airlift": "evacuated",
+	"displace": "displaced", "uproot": "displaced",
+	"deploy": "deployed", "send": "deployed", "dispatch": "deployed", "station": "deployed",
+	"withdraw": "deployed", "redeploy": "deployed", "mass": "deployed",
+}
+
+// subjectVerbs happen to their subject: "12 died", "thousands fled".
+var subjectVerbs = map[string]string{
+	"die": "killed", "perish": "killed", "drown": "killed", "suffocate": "killed",
+	"flee": "displaced", "disappear": "missing", "vanish": "missing",
+}
+
+// predicates say the state of whom they are predicated of: "are dead",
+// "remain missing", "left 12 dead", "were reported missing".
+var predicates = map[string]string{
+	"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded",
+	"hurt": "wounded", "homeless": "displaced", "displaced": "displaced",
+}
+
+// movementVerbs take their subject somewhere; across a border that makes
+// refugees, for troops a deployment: "755 people crossed the Channel",
+// "409,000 Rohingyas had reached Bangladesh", "10,000 troops moved to Kursk".
+var movementVerbs = map[string]bool{
+	"cross": true, "arrive": true, "reach": true, "enter": true, "land": true, "move": true,
+	"go": true, "pour": true, "flow": true, "flood": true, "head": true, "escape": true,
+	"flee": true, "come": true, "travel": true, "return": true,
+}
+
+// tallyNouns are the nouns whose level a number gives: "the toll rose to
+// 62", "the number of refugees stood at 1.2 million".
+var tallyNouns = map[string]bool{
+	"toll": true, "number": true, "count": true, "tally": true, "total": true, "figure": true,
+	"influx": true, "population": true,
+}
+
+// tallyVerbs set a tally's level: the number is their object or oblique
+// ("rose to", "stands at", "put it at", "reached").
+var tallyVerbs = map[string]bool{
+	"rise": true, "climb": true, "reach": true, "stand": true, "increase": true, "grow": true,
+	"jump": true, "soar": true, "hit": true, "top": true, "pass": true, "exceed": true,
+	"surpass": true, "double": true, "mount": true, "swell": true, "put": true, "bring": true,
+	"raise": true, "revise": true, "lower": true, "cut": true, "set": true, "be": true,
+	"go": true, "edge": true, "near": true, "approach": true, "drop": true, "fall": true,
+	"run": true, "tick": true, "rocket": true, "balloon": true, "update": true,
+}
+
+// caseNouns count incidents whose kind an "of" phrase names: "32 cases of
+// abduction", "reports of people missing".
+var caseNouns = map[string]bool{"case": true, "instance": true, "incident": true, "report": true}
+
+// blockers make a verb a threat or a forecast: "threatened to kill".
+var blockers = map[string]bool{"threaten": true, "vow": true, "warn": true, "risk": true, "fear": false}
+
+// readTree reads m in s; places are the sentence's places (for where
+// people went). prev are the figures already found in the sentence and
+// last is the document's last measure, for subsets and continuations.
+func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last string) Reading {
+	r := Reading{Cue: -1, Noun: -1}
+	n := s.HeadIn(m.NumFirst, m.NumLast)
+	if n < 0 {
+		return r
+	}
+	// The number's phrase: the noun it counts and the word that heads it.
+	x, noun := n, -1
+	if s.URel(n) == "nummod" || s.Rel(n) == "compound" && s.POS(s.Head(n)) == "NOUN" {
+		noun = s.Head(n)
+		x = noun
+	} else if k := partitive(s, n); k >= 0 {
+		noun = k
+	}
+	r.Noun = noun
+	if noun >= 0 && s.POS(noun) == "PRON" {
+		// "12 of them", "22 of whom": part of the figure before.
+		if mm := antecedent(s, noun, prev, last); mm != "" {
+			return Reading{Measure: mm, Cue: noun, Noun: noun, Rule: "partitive of an earlier figure", Subset: true}
+		}
+	}
+	nm, ncue, nrule := nounMeasure(s, noun)
+	if nm == "" && noun < 0 {
+		// A number standing for its noun: "46 killed", "1,650 missing".
+		nm, ncue, nrule = modifierMeasure(s, n)
+	}
+	gm, gcue, grule, subset := governorMeasure(s, x, noun, places, prev, last)
+	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] && !personish(s.Lower(noun)) {
+		gm = ""
+	}
+	switch {
+	case gm == "supplied", gm != "" && (nm == "" || tier(gm) > tier(nm)):
+		r = Reading{Measure: gm, Cue: gcue, Noun: noun, Rule: grule, Subset: subset}
+	case nm != "":
+		r = Reading{Measure: nm, Cue: ncue, Noun: noun, Rule: nrule, Subset: subset}
+	}
+	if (r.Measure == "killed" || r.Measure == "wounded") && killedAndWounded(s, r.Cue) {
+		r.Measure, r.Rule = "casualties", r.Rule+", killed and wounded together"
+	}
+	return r
+}
+
+// killedAndWounded reports whether the cue of a killed (or wounded)
+// reading is coordinated with the other: "were killed or wounded", "dead
+// and injured".
+func killedAndWounded(s *tree.Sentence, cue int) bool {
+	if cue < 0 {
+		return false
+	}
+	other := func(w int) string {
+		if mm, ok := patientVerbs[s.Lemma(w)]; ok {
+			return mm
+		}
+		if mm, ok := predicates[s.Lemma(w)]; ok {
+			return mm
+		}
+		return nounMeasures[s.Lemma(w)]
+	}
+	a := other(cue)
+	// A conjunct with its own argument, or with a number near it ("and
+	// 76 injured", parsed any way), counts other people.
+	own := func(w int) bool {
+		if s.Kid(w, "nsubj", "obj", "nsubj:pass") >= 0 {
+			return true
+		}
+		a, b := s.Span(w)
+		lo, hi := min(a, cue), max(b, cue)
+		for k := lo; k <= hi; k++ {
+			if s.POS(k) == "NUM" || s.Lemma(k) == "several" || s.Lemma(k) == "dozens" || s.Lemma(k) == "hundreds" {
+				return true
+			}
+		}
+		return false
+	}
+	var partner int
+	switch {
+	case s.URel(cue) == "conj" && !own(cue):
+		partner = s.Head(cue)
+	default:
+		partner = -1
+		for _, k := range s.Kids(cue) {
+			if s.URel(k) == "conj" && !own(k) {
+				partner = k
+				break
+			}
+		}
+	}
+	if partner < 0 {
+		return false
+	}
+	b := other(partner)
+	return a == "killed" && b == "wounded" || a == "wounded" && b == "killed"
+}
+
+// partitive returns the noun of n's "of" phrase ("thousands of troops",
+// "12 of them", "40 of the 310 deaths"), or -1.
+func partitive(s *tree.Sentence, n int) int {
+	for _, k := range s.Kids(n) {
+		if s.URel(k) == "nmod" && s.Case(k) == "of" {
+			return k
+		}
+	}
+	return -1
+}
+
+// antecedent is the measure of the figure a pronoun refers to: the last
+// figure before it in the sentence, else the document's last.
+func antecedent(s *tree.Sentence, pron int, prev []Mention, last string) string {
+	switch s.Lower(pron) {
+	case "them", "whom", "these", "those", "which", "it":
+	default:
+		return ""
+	}
+	if len(prev) > 0 {
+		return prev[len(prev)-1].Measure
+	}
+	return last
+}
+
+// nounMeasure reads what the noun w says happened to those it counts:
+// the noun itself ("deaths"), a modifier ("displaced people", "refugee
+// families", "people killed", "people who died"), or, for a noun of
+// incidents, what they are incidents of ("cases of abduction").
+func nounMeasure(s *tree.Sentence, w int) (string, int, string) {
+	if w < 0 {
+		return "", -1, ""
+	}
+	lem := s.Lemma(w)
+	if mm, ok := nounMeasures[lem]; ok && !(lem == "loss" && !peopleLoss(s, w)) {
+		return mm, w, "counted noun"
+	}
+	if caseNouns[lem] {
+		for _, k := range s.Kids(w) {
+			if s.URel(k) == "nmod" && s.Case(k) == "of" {
+				if mm, cue, _ := nounMeasure(s, k); mm != "" {
+					return mm, cue, "cases of"
+				}
+			}
+		}
+	}
+	if mm, cue, rule := modifierMeasure(s, w); mm != "" {
+		return mm, cue, rule
+	}
+	return "", -1, ""
+}
+
+// peopleLoss tells losses of people ("troop losses", "Russia's losses")
+// from losses of anything else ("job losses", "losses of $2m").
+func peopleLoss(s *tree.Sentence, w int) bool {
+	for _, k := range s.Kids(w) {
+		switch s.URel(k) {
+		case "compound", "amod":
+			if deployNouns[s.Lower(k)] || soldierNouns[s.Lower(k)] || s.Lemma(k) == "troop" || s.Lemma(k) == "military" || s.Lemma(k) == "human" {
+				return true
+			}
+			if s.POS(k) == "NOUN" {
+				return false
+			}
+		case "nmod":
+			if s.Case(k) == "of" {
+				return personish(s.Lower(k)) || deployNouns[s.Lower(k)] || s.Lemma(k) == "life"
+			}
+			if s.Rel(k) == "nmod:poss" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// modifierMeasure reads the modifiers of w: an adjective or participle
+// ("wounded soldiers", "46 killed"), a participial phrase ("people
+// displaced by the floods"), a relative clause whose subject is the
+// relative pronoun ("people who died", "people who had fled Ukraine").
+func modifierMeasure(s *tree.Sentence, w int) (string, int, string) {
+	for _, k := range s.Kids(w) {
+		lem := s.Lemma(k)
+		switch s.Rel(k) {
+		case "amod", "compound":
+			if mm, ok := predicates[lem]; ok {
+				return mm, k, "modifier"
+			}
+			if mm, ok := nounMeasures[lem]; ok && s.Rel(k) == "compound" && mm != "killed" {
+				return mm, k, "modifier"
+			}
+			if mm, ok := patientVerbs[lem]; ok && s.POS(k) == "VERB" && !isForecast(s, k) {
+				return mm, k, "participle"
+			}
+		case "acl":
+			if mm, ok := patientVerbs[lem]; ok && s.Words[k].XPOS == "VBN" && !isForecast(s, k) {
+				return mm, k, "participial phrase"
+			}
+			if mm, ok := predicates[lem]; ok {
+				return mm, k, "participial phrase"
+			}
+		case "acl:relcl":
+			subj := s.Kid(k, "nsubj", "nsubj:pass")
+			if subj < 0 || s.POS(subj) != "PRON" || isForecast(s, k) {
+				continue
+			}
+			if mm, cue, rule := verbMeasure(s, k, s.Rel(subj), nil); mm != "" {
+				return mm, cue, "relative clause, " + rule
+			}
+		}
+	}
+	return "", -1, ""
+}
+
+// verbMeasure reads what verb v does to its argument in relation rel
+// (obj, nsubj, nsubj:pass, ...): "killed" to its object, "died" to its
+// subject, "were reported missing" through its predicate.
+func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, int, string) {
+	lem := s.Lemma(v)
+	passive := rel == "nsubj:pass" || rel == "nsubj" && s.Words[v].XPOS == "VBN" && s.Kid(v, "aux:pass") >= 0
+	switch {
+	case rel == "obj" || passive:
+		if mm, ok := patientVerbs[lem]; ok {
+			return mm, v, "object of " + lem
+		}
+		// "took 12 hostage", "left 12 dead", "found 5 dead".
+		if p := s.Kid(v, "xcomp"); p >= 0 {
+			if mm, ok := predicates[s.Lemma(p)]; ok {
+				return mm, p, "predicate of " + lem
+			}
+			if mm, ok := nounMeasures[s.Lemma(p)]; ok {
+				return mm, p, "predicate of " + lem
+			}
+		}
+		// "shot dead", "gunned down"
+		if lem == "shoot" || lem == "gun" {
+			return "killed", v, "object of " + lem
+		}
+	case rel == "nsubj":
+		if mm, ok := subjectVerbs[lem]; ok {
+			if lem == "flee" && abroad(s, v, places) {
+				return "refugees", v, "fled abroad"
+			}
+			return mm, v, "subject of " + lem
+		}
+		if mm, ok := predicates[lem]; ok && s.POS(v) == "ADJ" {
+			return mm, v, "predicate"
+		}
+		if p := s.Kid(v, "xcomp"); p >= 0 {
+			if mm, ok := predicates[s.Lemma(p)]; ok {
+				return mm, p, "predicate of " + lem
+			}
+		}
+		if movementVerbs[lem] && abroad(s, v, places) {
+			return "refugees", v, "crossed a border"
+		}
+	}
+	return "", -1, ""
+}
+
+// abroad reports whether movement verb v takes its subject to another
+// country or across a border: "fled to Chad", "crossed into Poland",
+// "reached Greece", "moved to neighbouring countries".
+func abroad(s *tree.Sentence, v int, places []Place) bool {
+	for _, k := range s.Kids(v) {
+		rel := s.URel(k)
+		if rel != "obl" && rel != "obj" && rel != "advmod" {
+			continue
+		}
+		switch s.Lemma(k) {
+		case "border", "abroad", "country", "channel", "sea", "europe", "frontier":
+			return true
+		}
+		if rel == "obl" && !isOne(s.Case(k), "to", "into", "in", "across", "for", "towards", "toward") {
+			continue
+		}
+		if countryAt(s, k, places) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryAt reports whether word w is a country (or its capital) in
+// places.
+func countryAt(s *tree.Sentence, w int, places []Place) bool {
+	t := s.Token(w)
+	for _, p := range places {
+		if p.First <= t && t <= p.Last && (p.Kind == geo.Country || p.Kind == geo.Capital) {
+			return true
+		}
+	}
+	return false
+}
+
+func isOne(w string, set ...string) bool {
+	for _, x := range set {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// isForecast reports whether verb v is a threat or forecast rather than
+// what happened: "could flee", "threatened to kill", "will deploy" — but
+// "might have died" and "intends to send" report an event or a decision.
+func isForecast(s *tree.Sentence, v int) bool {
+	perfect := false
+	modal := false
+	for _, k := range s.Kids(v) {
+		if s.URel(k) != "aux" {
+			continue
+		}
+		switch s.Lemma(k) {
+		case "could", "may", "might", "would", "will", "shall", "can", "should", "must":
+			modal = true
+		case "have":
+			perfect = true
+		}
+	}
+	if modal && !perfect {
+		return true
+	}
+	if h := s.Head(v); h >= 0 && s.Rel(v) == "xcomp" && blockers[s.Lemma(h)] {
+		return true
+	}
+	return false
+}
+
+// governorMeasure reads what governs the phrase headed by x (counting
+// noun, or -1): a verb, a predicate, a tally, an event noun or a figure
+// it is part of.
+func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Mention, last string) (string, int, string, bool) {
+	// Conjuncts share their first conjunct's governor: "nine Iraqis and
+	// four US soldiers were killed".
+	for s.URel(x) == "conj" && s.Head(x) >= 0 && s.POS(s.Head(x)) != "VERB" {
+		x = s.Head(x)
+	}
+	g := s.Head(x)
+	if g < 0 {
+		return "", -1, "", false
+	}
+	rel := s.Rel(x)
+	// "including five children", "among them three women": part of the
+	// figure the phrase hangs on.
+	if c := s.Case(x); c == "including" || c == "among" || c == "excluding" {
+		for _, p := range prev {
+			if p.treeNoun == g || p.treeNum == g {
+				return p.Measure, -1, "part of the figure before (" + c + ")", true
+			}
+		}
+		if mm, cue, _ := nounMeasure(s, g); mm != "" {
+			return mm, cue, "part of (" + c + ")", true
+		}
+	}
+	// An appositive restates or sums up: "the largest refugee
+	// population, 3.5 million people".
+	if s.URel(x) == "appos" {
+		if mm, cue, _ := nounMeasure(s, g); mm != "" {
+			return mm, cue, "apposition", false
+		}
+	}
+	// An event noun: "the deaths of 12 hostages", "the release of 9,000
+	// prisoners".
+	if s.URel(x) == "nmod" && s.Case(x) == "of" {
+		if mm, ok := nounMeasures[s.Lemma(g)]; ok && tier(mm) >= 2 {
+			return mm, g, "event noun " + s.Lemma(g), false
+		}
+		switch s.Lemma(g) {
+		case "release", "freeing", "swap":
+			return "captured", g, "event noun " + s.Lemma(g), false
+		}
+	}
+	if isForecast(s, g) {
+		return "", -1, "", false
+	}
+	if s.POS(g) == "VERB" || s.POS(g) == "ADJ" || s.POS(g) == "AUX" {
+		if mm, cue, rule := verbMeasure(s, g, rel, places); mm != "" {
+			return mm, cue, rule, false
+		}
+		// "supplied 3 million shells"
+		if supplyNoun(s, noun) && (rel == "obj" || rel == "nsubj:pass") && supplyVerbs[s.Lower(g)] {
+			return "supplied", g, "object of " + s.Lemma(g), false
+		}
+		// Troops on the move: "10,000 troops have reached Kursk".
+		if noun >= 0 && deployNouns[s.Lower(noun)] && rel == "nsubj" && movementVerbs[s.Lemma(g)] {
+			return "deployed", g, "troops on the move", false
+		}
+		// "the dead include 58 children": part of the subject's figure.
+		if rel == "obj" && (s.Lemma(g) == "include" || s.Lemma(g) == "comprise") {
+			if subj := s.Kid(g, "nsubj"); subj >= 0 {
+				if mm, cue, _ := nounMeasure(s, subj); mm != "" {
+					return mm, cue, "included in " + s.Lemma(subj), true
+				}
+			}
+		}
+	}
+	// A tally's level: "the toll rose to 62", "put the number at 1,100",
+	// "the number of refugees grew by 2.9 million to reach 25.4 million",
+	// "the toll is 62" (the number as the predicate).
+	if mm, cue, rule := tallyMeasure(s, x, last); mm != "" {
+		return mm, cue, rule, false
+	}
+	return "", -1, "", false
+}
+
+// tallyMeasure reads a number that gives a tally's level.
+func tallyMeasure(s *tree.Sentence, x int, last string) (string, int, string) {
+	g := s.Head(x)
+	rel := s.URel(x)
+	// The number as a copular predicate: "the toll is 62".
+	if s.Kid(x, "cop") >= 0 {
+		g, rel = x, "pred"
+	}
+	for hop := 0; g >= 0 && hop < 3; hop++ {
+		if !(tallyVerbs[s.Lemma(g)] || rel == "pred") || !(rel == "obl" || rel == "obj" || rel == "pred" || rel == "advcl" || rel == "xcomp" || rel == "conj") {
+			return "", -1, ""
+		}
+		for _, k := range s.Kids(g) {
+			if k == x {
+				continue
+			}
+			r := s.URel(k)
+			if r != "nsubj" && r != "obj" && !(r == "obl" && s.Lemma(g) == "put") {
+				continue
+			}
+			if !tallyNouns[s.Lemma(k)] && !(s.Lemma(k) == "it" && s.Lemma(g) == "put") {
+				continue
+			}
+			if mm, cue, _ := nounMeasure(s, k); mm != "" {
+				return mm, cue, "level of the " + s.Lemma(k)
+			}
+			// "the number of refugees", "the number of people who fled".
+			for _, of := range s.Kids(k) {
+				if s.URel(of) == "nmod" && s.Case(of) == "of" {
+					if mm, cue, _ := nounMeasure(s, of); mm != "" {
+						return mm, cue, "level of the " + s.Lemma(k) + " of " + s.Lemma(of)
+					}
+				}
+			}
+			if s.Lemma(k) == "toll" {
+				return "killed", k, "level of the toll"
+			}
+			if last != "" {
+				return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)"
+			}
+		}
+		// "grew by 2.9 million to reach 25.4 million": the tally is the
+		// subject of the verb this one continues.
+		x, rel, g = g, s.URel(g), s.Head(g)
+	}
+	return "", -1, ""
+}
+
+func supplyNoun(s *tree.Sentence, w int) bool {
+	return w >= 0 && supplyNouns[s.Lower(w)]
+}
