@@ -381,6 +381,12 @@ func (d *Doc) unattributed(m figures.Mention) Attribution {
 	return d.voice("no reporting clause: the article's own voice")
 }
 
+// ResolveClause resolves a reporting clause of another sentence (a
+// quotation's speaker) with what the document has named so far.
+func (d *Doc) ResolveClause(text string, toks []tokens.Token, c Clause) (Attribution, bool) {
+	return d.resolve(text, toks, c)
+}
+
 // resolve turns a clause into a canonical source.
 func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, bool) {
 	a := Attribution{Cue: c.Cue, Hedged: c.Hedged}

@@ -108,7 +108,9 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 				if c, ok := verbClause(s, x); ok {
 					found = append(found, c)
 				}
-			} else if c, ok := verbClause(s, k); ok && s.Kid(k, "nsubj") >= 0 {
+			} else if c, ok := verbClause(s, k); ok && r == "parataxis" && s.Kid(k, "nsubj") >= 0 {
+				// (An adverbial clause with its own reporter, "as soon as
+				// the company says", reports something else.)
 				found = append(found, c)
 			} else if r == "advcl" && s.Words[k].XPOS == "VBG" && sayingLemmas[s.Lemma(k)] {
 				// "Sri Lanka cut the toll to 253, saying ...": the
@@ -152,8 +154,10 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 // "the ministry", "a statement") — not "shipwrecks" or "attacks".
 func sourceLike(s *tree.Sentence, w int) bool {
 	switch s.POS(w) {
-	case "PROPN", "PRON":
+	case "PROPN":
 		return true
+	case "PRON":
+		return isOneOf(s.Lower(w), "he", "she", "it", "they", "we", "i")
 	case "NOUN", "X", "ADJ":
 		return isSourceNoun(s.Lower(w)) || isSourceNoun(s.Lemma(w)) || dataNouns[s.Lemma(w)] || sourceModifiers[s.Lower(w)] ||
 			s.Kid(w, "flat", "compound") >= 0 && s.POS(s.Kid(w, "flat", "compound")) == "PROPN"
@@ -172,6 +176,25 @@ func relay(s *tree.Sentence, v int) (Clause, bool) {
 	}
 	a, b := sourcePhrase(s, o)
 	return Clause{Verb: s.Token(v), Cue: s.Words[v].Form, SrcFirst: a, SrcLast: b, After: true}, a <= b
+}
+
+// IsSourceNoun reports whether a lower-case noun can name who asserts a
+// figure ("police", "officials", "the ministry").
+func IsSourceNoun(w string) bool { return isSourceNoun(w) }
+
+// TreeClauses returns the reporting clauses of a parsed sentence: each
+// reporting verb with its subject, in word order.
+func TreeClauses(s *tree.Sentence) []Clause {
+	var out []Clause
+	for v := 0; v < s.Len(); v++ {
+		if _, rep := reportingLemmas[s.Lemma(v)]; !rep || s.POS(v) != "VERB" {
+			continue
+		}
+		if c, ok := verbClause(s, v); ok && s.Kid(v, "nsubj") >= 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // governs reports whether reporting verb h asserts its dependent x (in
@@ -217,7 +240,14 @@ func according(s *tree.Sentence, x int) (Clause, bool) {
 // verbClause makes the clause of reporting verb v: its subject (or "by"
 // agent) as the source.
 func verbClause(s *tree.Sentence, v int) (Clause, bool) {
-	subj := s.Kid(v, "nsubj")
+	subj := -1
+	for _, k := range s.Kids(v) {
+		// Of two subjects the parser gave ('a group calling itself the
+		// Mujahideen Brigade said'), the one next to the verb.
+		if s.URel(k) == "nsubj" && (subj < 0 || k < v && k > subj) {
+			subj = k
+		}
+	}
 	if subj < 0 {
 		subj = s.Kid(v, "obl:agent")
 	}
@@ -259,7 +289,23 @@ func verbClause(s *tree.Sentence, v int) (Clause, bool) {
 // noun ("figures from the health ministry", "Home Office figures"), the
 // author.
 func sourcePhrase(s *tree.Sentence, w int) (int, int) {
+	for _, k := range s.Kids(w) {
+		// 'a group calling itself "The Islamic Army in Iraq"'
+		if s.URel(k) == "acl" && isOneOf(s.Lemma(k), "call", "name") {
+			if n := s.Kid(k, "xcomp", "obj"); n >= 0 && s.POS(n) == "PROPN" && s.Lower(n) != "itself" {
+				return sourcePhrase(s, n)
+			}
+		}
+	}
 	if dataNouns[s.Lemma(w)] {
+		// "a statement posted on a Web site by an Iraqi group"
+		for _, k := range s.Kids(w) {
+			if s.URel(k) == "acl" {
+				if ag := s.Kid(k, "obl:agent"); ag >= 0 {
+					return sourcePhrase(s, ag)
+				}
+			}
+		}
 		for _, k := range s.Kids(w) {
 			if s.URel(k) == "nmod" && isOneOf(s.Case(k), "from", "by", "of") && s.Token(k) > s.Token(w) {
 				return sourcePhrase(s, k)
@@ -285,6 +331,12 @@ func sourcePhrase(s *tree.Sentence, w int) (int, int) {
 	}
 	a, b := keep(s, w, true)
 	ta, tb := s.Token(a), s.Token(b)
+	// Nothing across a comma before the head: "wounding 50, officials".
+	for k := ta; k < s.Token(w); k++ {
+		if s.Toks[k].Text == "," {
+			ta = k + 1
+		}
+	}
 	for ta <= tb && s.Toks[ta].Is("the", "a", "an") {
 		ta++
 	}
@@ -305,7 +357,7 @@ func keep(s *tree.Sentence, w int, top bool) (int, int) {
 			if !top {
 				lo, hi = min(lo, k), max(hi, k)
 			}
-		case "compound", "amod", "nmod:poss", "flat", "det", "nummod", "compound:prt", "nmod:desc":
+		case "compound", "amod", "nmod:poss", "flat", "det", "compound:prt", "nmod:desc":
 			a, b := keep(s, k, false)
 			lo, hi = min(lo, a), max(hi, b)
 		case "nmod":

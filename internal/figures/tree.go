@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"strings"
+
 	"github.com/tally-news/tally/internal/geo"
 	"github.com/tally-news/tally/internal/tree"
 )
@@ -25,7 +27,14 @@ type Reading struct {
 	Noun    int    // the counted noun, -1 for a bare number
 	Rule    string // which construction decided it
 	Subset  bool   // part of another figure ("including", "of them", "include")
+	// Strong readings name a construction more specific than any token
+	// rule ("lost at sea", "driven from their homes", "with injuries"):
+	// they win over the token rules.
+	Strong bool
 }
+
+// strongRules are the rules whose readings are Strong.
+var strongRules = map[string]bool{"lost at sea": true, "with injuries": true, "crossed a border": true, "fled abroad": true}
 
 // nounMeasures name what happened to the people a noun counts, by lemma.
 var nounMeasures = map[string]string{
@@ -99,12 +108,67 @@ var tallyVerbs = map[string]bool{
 	"run": true, "tick": true, "rocket": true, "balloon": true, "update": true,
 }
 
+// thingNouns are counted things that no measure of people fits.
+var thingNouns = map[string]bool{
+	"hospital": true, "school": true, "house": true, "home": true, "building": true, "village": true,
+	"town": true, "vehicle": true, "car": true, "bus": true, "boat": true, "ship": true, "plane": true,
+	"site": true, "camp": true, "office": true, "facility": true, "shop": true, "road": true, "area": true,
+}
+
+var lifeVerbs = map[string]bool{"cost": true, "claim": true, "take": true, "lose": true}
+
 // caseNouns count incidents whose kind an "of" phrase names: "32 cases of
 // abduction", "reports of people missing".
 var caseNouns = map[string]bool{"case": true, "instance": true, "incident": true, "report": true}
 
 // blockers make a verb a threat or a forecast: "threatened to kill".
 var blockers = map[string]bool{"threaten": true, "vow": true, "warn": true, "risk": true, "fear": false}
+
+// lemma returns the form of word w that vocabulary v knows: its lemma,
+// or, where the lemmatizer has not seen the word ("recaptured",
+// "risen"), a form with its inflection taken off.
+func lemma[V any](s *tree.Sentence, w int, v map[string]V) string {
+	l := s.Lemma(w)
+	if _, ok := v[l]; ok || w < 0 {
+		return l
+	}
+	f := s.Lower(w)
+	for _, suf := range []string{"ies", "es", "s", "ed", "d", "ing", "en", "n"} {
+		stem, ok := strings.CutSuffix(f, suf)
+		if !ok || len(stem) < 2 {
+			continue
+		}
+		cands := []string{stem, stem + "e"}
+		if suf == "ies" || suf == "ied" {
+			cands = append(cands, stem+"y")
+		}
+		if n := len(stem); n >= 2 && stem[n-1] == stem[n-2] {
+			cands = append(cands, stem[:n-1]) // "stopped"
+		}
+		for _, c := range cands {
+			if _, ok := v[c]; ok {
+				return c
+			}
+		}
+	}
+	if r, ok := irregular[f]; ok {
+		if _, ok := v[r]; ok {
+			return r
+		}
+	}
+	return l
+}
+
+// irregular past forms the suffix rules cannot undo.
+var irregular = map[string]string{
+	"fled": "flee", "rose": "rise", "risen": "rise", "stood": "stand", "went": "go", "gone": "go",
+	"came": "come", "sent": "send", "held": "hold", "froze": "freeze", "shot": "shoot", "slain": "slay",
+	"slew": "slay", "hurt": "hurt", "lost": "lose", "left": "leave", "brought": "bring", "took": "take",
+	"taken": "take", "drove": "drive", "driven": "drive", "grew": "grow", "grown": "grow", "fell": "fall",
+	"fallen": "fall", "told": "tell", "said": "say", "put": "put", "cut": "cut", "set": "set",
+	"hit": "hit", "found": "find", "flew": "fly", "flown": "fly", "saw": "see", "seen": "see",
+	"died": "die", "dying": "die", "drowned": "drown", "kept": "keep", "ran": "run", "overran": "overrun",
+}
 
 // readTree reads m in s; places are the sentence's places (for where
 // people went). prev are the figures already found in the sentence and
@@ -130,14 +194,17 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last
 			return Reading{Measure: mm, Cue: noun, Noun: noun, Rule: "partitive of an earlier figure", Subset: true}
 		}
 	}
-	nm, ncue, nrule := nounMeasure(s, noun)
+	nm, ncue, nrule := nounMeasure(s, noun, places)
 	if nm == "" && noun < 0 {
 		// A number standing for its noun: "46 killed", "1,650 missing".
-		nm, ncue, nrule = modifierMeasure(s, n)
+		nm, ncue, nrule = modifierMeasure(s, n, places)
 	}
 	gm, gcue, grule, subset := governorMeasure(s, x, noun, places, prev, last)
-	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] && !personish(s.Lower(noun)) {
-		gm = ""
+	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] {
+		gm = "" // "two million people massed in the streets" is a crowd
+	}
+	if gm != "" && gm != "supplied" && noun >= 0 && (nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)]) {
+		gm = "" // "two hospitals evacuated"
 	}
 	switch {
 	case gm == "supplied", gm != "" && (nm == "" || tier(gm) > tier(nm)):
@@ -145,6 +212,7 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last
 	case nm != "":
 		r = Reading{Measure: nm, Cue: ncue, Noun: noun, Rule: nrule, Subset: subset}
 	}
+	r.Strong = strongRules[r.Rule] || strings.HasSuffix(r.Rule, " from their homes") || strings.HasSuffix(r.Rule, " out")
 	if (r.Measure == "killed" || r.Measure == "wounded") && killedAndWounded(s, r.Cue) {
 		r.Measure, r.Rule = "casualties", r.Rule+", killed and wounded together"
 	}
@@ -232,24 +300,32 @@ func antecedent(s *tree.Sentence, pron int, prev []Mention, last string) string 
 // the noun itself ("deaths"), a modifier ("displaced people", "refugee
 // families", "people killed", "people who died"), or, for a noun of
 // incidents, what they are incidents of ("cases of abduction").
-func nounMeasure(s *tree.Sentence, w int) (string, int, string) {
+func nounMeasure(s *tree.Sentence, w int, places []Place) (string, int, string) {
 	if w < 0 {
 		return "", -1, ""
 	}
-	lem := s.Lemma(w)
+	lem := lemma(s, w, nounMeasures)
 	if mm, ok := nounMeasures[lem]; ok && !(lem == "loss" && !peopleLoss(s, w)) {
 		return mm, w, "counted noun"
+	}
+	// "asylum seekers", "asylum-seekers"
+	if lem == "seeker" {
+		for _, k := range s.Kids(w) {
+			if s.Lemma(k) == "asylum" {
+				return "refugees", w, "counted noun"
+			}
+		}
 	}
 	if caseNouns[lem] {
 		for _, k := range s.Kids(w) {
 			if s.URel(k) == "nmod" && s.Case(k) == "of" {
-				if mm, cue, _ := nounMeasure(s, k); mm != "" {
+				if mm, cue, _ := nounMeasure(s, k, places); mm != "" {
 					return mm, cue, "cases of"
 				}
 			}
 		}
 	}
-	if mm, cue, rule := modifierMeasure(s, w); mm != "" {
+	if mm, cue, rule := modifierMeasure(s, w, places); mm != "" {
 		return mm, cue, rule
 	}
 	return "", -1, ""
@@ -283,9 +359,12 @@ func peopleLoss(s *tree.Sentence, w int) bool {
 // ("wounded soldiers", "46 killed"), a participial phrase ("people
 // displaced by the floods"), a relative clause whose subject is the
 // relative pronoun ("people who died", "people who had fled Ukraine").
-func modifierMeasure(s *tree.Sentence, w int) (string, int, string) {
+func modifierMeasure(s *tree.Sentence, w int, places []Place) (string, int, string) {
 	for _, k := range s.Kids(w) {
-		lem := s.Lemma(k)
+		lem := lemma(s, k, patientVerbs)
+		if _, ok := predicates[s.Lower(k)]; ok {
+			lem = s.Lower(k)
+		}
 		switch s.Rel(k) {
 		case "amod", "compound":
 			if mm, ok := predicates[lem]; ok {
@@ -298,8 +377,13 @@ func modifierMeasure(s *tree.Sentence, w int) (string, int, string) {
 				return mm, k, "participle"
 			}
 		case "acl":
-			if mm, ok := patientVerbs[lem]; ok && s.Words[k].XPOS == "VBN" && !isForecast(s, k) {
+			if mm, ok := patientVerbs[lem]; ok && s.Words[k].XPOS == "VBN" && !isForecast(s, k) && s.Kid(k, "obj") < 0 {
 				return mm, k, "participial phrase"
+			}
+			// "migrants crossing into Greece", "people fleeing the
+			// fighting" (or a finite verb the parser hung on its subject).
+			if mm, cue, rule := verbMeasure(s, k, "nsubj", places); mm != "" && (mm == "refugees" || mm == "displaced" || mm == "killed" || mm == "missing") {
+				return mm, cue, "participial phrase, " + rule
 			}
 			if mm, ok := predicates[lem]; ok {
 				return mm, k, "participial phrase"
@@ -321,7 +405,13 @@ func modifierMeasure(s *tree.Sentence, w int) (string, int, string) {
 // (obj, nsubj, nsubj:pass, ...): "killed" to its object, "died" to its
 // subject, "were reported missing" through its predicate.
 func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, int, string) {
-	lem := s.Lemma(v)
+	lem := lemma(s, v, patientVerbs)
+	if _, ok := patientVerbs[lem]; !ok {
+		lem = lemma(s, v, subjectVerbs)
+		if _, ok := subjectVerbs[lem]; !ok {
+			lem = lemma(s, v, movementVerbs)
+		}
+	}
 	passive := rel == "nsubj:pass" || rel == "nsubj" && s.Words[v].XPOS == "VBN" && s.Kid(v, "aux:pass") >= 0
 	switch {
 	case rel == "obj" || passive:
@@ -340,6 +430,21 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 		// "shot dead", "gunned down"
 		if lem == "shoot" || lem == "gun" {
 			return "killed", v, "object of " + lem
+		}
+		switch {
+		// "driven from their homes", "forced out of their homes"
+		case isOne(lem, "drive", "push", "force", "chase", "expel", "hound") && (oblLemma(s, v, "home") >= 0 || argHome(s, v)):
+			return "displaced", v, lem + " from their homes"
+		// "flown out of Kabul"
+		case isOne(lem, "fly", "ferry", "bus", "ship") && (s.Kid(v, "compound:prt") >= 0 && s.Lower(s.Kid(v, "compound:prt")) == "out" || oblCase(s, v, "out") >= 0):
+			return "evacuated", v, lem + " out"
+		// "lost at sea"
+		case lem == "lose" && oblLemma(s, v, "sea") >= 0:
+			return "killed", v, "lost at sea"
+		}
+		// "admitted to hospital with injuries"
+		if withInjuries(s, v) {
+			return "wounded", v, "with injuries"
 		}
 	case rel == "nsubj":
 		if mm, ok := subjectVerbs[lem]; ok {
@@ -363,6 +468,58 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 	return "", -1, ""
 }
 
+// argHome reports "from their homes" hung on v's object rather than on
+// v: "driven [12,000 families from their homes]".
+func argHome(s *tree.Sentence, v int) bool {
+	o := s.Kid(v, "obj")
+	for _, k := range s.Kids(o) {
+		if s.Lemma(k) == "home" && isOne(s.Case(k), "from", "out") {
+			return true
+		}
+	}
+	return false
+}
+
+// withInjuries reports "with injuries" on v or on a clause it governs
+// ("admitted to hospital with injuries").
+func withInjuries(s *tree.Sentence, v int) bool {
+	for _, k := range s.Kids(v) {
+		if isOne(lemma(s, k, injuryWords), "injury", "wound", "burn") && s.Case(k) == "with" {
+			return true
+		}
+		if r := s.URel(k); r == "xcomp" || r == "obl" {
+			for _, kk := range s.Kids(k) {
+				if isOne(lemma(s, kk, injuryWords), "injury", "wound", "burn") && s.Case(kk) == "with" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var injuryWords = map[string]bool{"injury": true, "wound": true, "burn": true}
+
+// oblLemma returns v's oblique dependent with lemma l, or -1.
+func oblLemma(s *tree.Sentence, v int, l string) int {
+	for _, k := range s.Kids(v) {
+		if s.URel(k) == "obl" && lemma(s, k, map[string]bool{l: true}) == l {
+			return k
+		}
+	}
+	return -1
+}
+
+// oblCase returns v's oblique dependent marked by case c, or -1.
+func oblCase(s *tree.Sentence, v int, c string) int {
+	for _, k := range s.Kids(v) {
+		if s.URel(k) == "obl" && s.Case(k) == c {
+			return k
+		}
+	}
+	return -1
+}
+
 // abroad reports whether movement verb v takes its subject to another
 // country or across a border: "fled to Chad", "crossed into Poland",
 // "reached Greece", "moved to neighbouring countries".
@@ -376,7 +533,7 @@ func abroad(s *tree.Sentence, v int, places []Place) bool {
 		case "border", "abroad", "country", "channel", "sea", "europe", "frontier":
 			return true
 		}
-		if rel == "obl" && !isOne(s.Case(k), "to", "into", "in", "across", "for", "towards", "toward") {
+		if rel == "obl" && !isOne(s.Case(k), "to", "into", "across", "towards", "toward") {
 			continue
 		}
 		if countryAt(s, k, places) {
@@ -455,14 +612,14 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 				return p.Measure, -1, "part of the figure before (" + c + ")", true
 			}
 		}
-		if mm, cue, _ := nounMeasure(s, g); mm != "" {
+		if mm, cue, _ := nounMeasure(s, g, places); mm != "" {
 			return mm, cue, "part of (" + c + ")", true
 		}
 	}
 	// An appositive restates or sums up: "the largest refugee
 	// population, 3.5 million people".
 	if s.URel(x) == "appos" {
-		if mm, cue, _ := nounMeasure(s, g); mm != "" {
+		if mm, cue, _ := nounMeasure(s, g, places); mm != "" {
 			return mm, cue, "apposition", false
 		}
 	}
@@ -480,6 +637,18 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	if isForecast(s, g) {
 		return "", -1, "", false
 	}
+	// "cost hundreds of lives", "claimed 359 lives"
+	if noun >= 0 && s.Lemma(noun) == "life" && rel == "obj" && isOne(lemma(s, g, lifeVerbs), "cost", "claim", "take", "lose") {
+		return "killed", g, "lives " + s.Lemma(g), false
+	}
+	// "Of these, 229,000 are staying ...": part of the figure before.
+	for _, k := range s.Kids(g) {
+		if k != x && s.URel(k) == "obl" && s.Case(k) == "of" && isOne(s.Lower(k), "these", "them", "those") && k < x {
+			if mm := antecedent(s, k, prev, last); mm != "" {
+				return mm, -1, "part of the figure before (of these)", true
+			}
+		}
+	}
 	if s.POS(g) == "VERB" || s.POS(g) == "ADJ" || s.POS(g) == "AUX" {
 		if mm, cue, rule := verbMeasure(s, g, rel, places); mm != "" {
 			return mm, cue, rule, false
@@ -495,7 +664,7 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 		// "the dead include 58 children": part of the subject's figure.
 		if rel == "obj" && (s.Lemma(g) == "include" || s.Lemma(g) == "comprise") {
 			if subj := s.Kid(g, "nsubj"); subj >= 0 {
-				if mm, cue, _ := nounMeasure(s, subj); mm != "" {
+				if mm, cue, _ := nounMeasure(s, subj, places); mm != "" {
 					return mm, cue, "included in " + s.Lemma(subj), true
 				}
 			}
@@ -504,14 +673,14 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	// A tally's level: "the toll rose to 62", "put the number at 1,100",
 	// "the number of refugees grew by 2.9 million to reach 25.4 million",
 	// "the toll is 62" (the number as the predicate).
-	if mm, cue, rule := tallyMeasure(s, x, last); mm != "" {
+	if mm, cue, rule := tallyMeasure(s, x, places, last); mm != "" {
 		return mm, cue, rule, false
 	}
 	return "", -1, "", false
 }
 
 // tallyMeasure reads a number that gives a tally's level.
-func tallyMeasure(s *tree.Sentence, x int, last string) (string, int, string) {
+func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string, int, string) {
 	g := s.Head(x)
 	rel := s.URel(x)
 	// The number as a copular predicate: "the toll is 62".
@@ -519,7 +688,7 @@ func tallyMeasure(s *tree.Sentence, x int, last string) (string, int, string) {
 		g, rel = x, "pred"
 	}
 	for hop := 0; g >= 0 && hop < 3; hop++ {
-		if !(tallyVerbs[s.Lemma(g)] || rel == "pred") || !(rel == "obl" || rel == "obj" || rel == "pred" || rel == "advcl" || rel == "xcomp" || rel == "conj") {
+		if !(tallyVerbs[lemma(s, g, tallyVerbs)] || rel == "pred") || !(rel == "obl" || rel == "obj" || rel == "pred" || rel == "advcl" || rel == "xcomp" || rel == "conj") {
 			return "", -1, ""
 		}
 		for _, k := range s.Kids(g) {
@@ -533,19 +702,23 @@ func tallyMeasure(s *tree.Sentence, x int, last string) (string, int, string) {
 			if !tallyNouns[s.Lemma(k)] && !(s.Lemma(k) == "it" && s.Lemma(g) == "put") {
 				continue
 			}
-			if mm, cue, _ := nounMeasure(s, k); mm != "" {
+			if mm, cue, _ := nounMeasure(s, k, places); mm != "" {
 				return mm, cue, "level of the " + s.Lemma(k)
 			}
 			// "the number of refugees", "the number of people who fled".
 			for _, of := range s.Kids(k) {
 				if s.URel(of) == "nmod" && s.Case(of) == "of" {
-					if mm, cue, _ := nounMeasure(s, of); mm != "" {
+					if mm, cue, _ := nounMeasure(s, of, places); mm != "" {
 						return mm, cue, "level of the " + s.Lemma(k) + " of " + s.Lemma(of)
 					}
 				}
 			}
 			if s.Lemma(k) == "toll" {
 				return "killed", k, "level of the toll"
+			}
+			// "the Rohingya influx into Bangladesh reaches 409,000"
+			if s.Lemma(k) == "influx" {
+				return "refugees", k, "level of the influx"
 			}
 			if last != "" {
 				return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)"

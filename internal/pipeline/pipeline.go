@@ -189,6 +189,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			out = append(out, f)
 		}
 	}
+	quoted(text, sents, out, att)
 	headlineSources(text, sents, out)
 	restated(out, carried)
 	fullNames(out)
@@ -418,6 +419,14 @@ func headlineTail(h string) string {
 			if name, ok := strings.CutSuffix(t, verb); ok && name != "" && len(strings.Fields(name)) <= 4 && unicode.IsUpper(rune(name[0])) {
 				return name
 			}
+		}
+	}
+	// "Boat capsizes off Libya, 24 migrants presumed dead: UN",
+	// "Rohingya influx into Bangladesh reaches 409,000: IOM".
+	if i := strings.LastIndex(h, ": "); i > 0 {
+		if t := strings.TrimSpace(h[i+2:]); t != "" && len(strings.Fields(t)) <= 3 && !strings.ContainsAny(t, "0123456789") &&
+			(unicode.IsUpper(rune(t[0])) || attribution.IsSourceNoun(strings.ToLower(t))) {
+			return t
 		}
 	}
 	// "... - TV (Reuters)": the wire's credit is not the tail.

@@ -11,7 +11,10 @@ package tree
 import (
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/tally-news/tally/internal/geo"
 	"github.com/tally-news/tally/internal/parse"
 	"github.com/tally-news/tally/internal/tokens"
 )
@@ -40,8 +43,50 @@ func Parse(toks []tokens.Token) (*Sentence, error) {
 	if modelErr != nil {
 		return nil, modelErr
 	}
-	s := model.ParseTokens(toks)
-	return New(toks, s.Words), nil
+	words, _ := parse.Words(toks)
+	// A headline in title case ("US Airstrikes Said to Kill at Least 44")
+	// reads to a tagger trained on prose as a string of names; it is
+	// parsed in sentence case and keeps its own spelling.
+	orig := make([]string, 0, len(words))
+	if titleCase(words) {
+		for i := range words {
+			orig = append(orig, words[i].Form)
+			if i > 0 && !keepCase(words[i].Form) {
+				words[i].Form = strings.ToLower(words[i].Form)
+			}
+		}
+	}
+	model.Parse(words)
+	for i, f := range orig {
+		words[i].Form = f
+	}
+	return New(toks, words), nil
+}
+
+// titleCase reports a headline whose words mostly start upper case.
+func titleCase(words []parse.Word) bool {
+	caps, n := 0, 0
+	for _, w := range words[min(1, len(words)):] {
+		r, _ := utf8.DecodeRuneInString(w.Form)
+		if !unicode.IsLetter(r) || len(w.Form) < 4 {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return n >= 3 && caps*4 >= n*3
+}
+
+// keepCase keeps acronyms ("US", "UN") and places ("Iraq", "Gaza")
+// capitalised in a title-case headline.
+func keepCase(form string) bool {
+	if len(form) <= 4 && strings.ToUpper(form) == form {
+		return true
+	}
+	_, _, ok := geo.Lookup(form)
+	return ok
 }
 
 // New lays words (as parse.Words cut them from toks, parsed) over toks.

@@ -1,0 +1,88 @@
+package pipeline_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/pipeline"
+)
+
+// treeCase is one sentence (or short text) of our own, in the style of a
+// wire report, a UN release, a ministry statement, a feature or a live
+// blog, with the figure it must give: the number as written, its measure
+// and (a word of) its source. Each construction the tree reads has three
+// or more cases in other words and other story types.
+type treeCase struct {
+	name      string
+	publisher string
+	text      string
+	number    string
+	measure   string
+	source    string // a word the source must contain; "" for the publisher's voice
+}
+
+var treeCases = []treeCase{
+	// A tally's level: the measure comes from the tally noun.
+	{"toll rose", "", "The death toll from the floods rose to 215 on Sunday, the disaster agency said.", "215", "killed", "agency"},
+	{"number climbed", "", "The number of people displaced by the fighting has climbed to 1.3 million, according to aid groups.", "1.3 million", "displaced", "aid groups"},
+	{"number of refugees stood", "", "The number of refugees in the camps stood at 86,000 at the end of June.", "86,000", "refugees", ""},
+	{"influx reached", "", "The influx of refugees into Uganda has reached 80,000, officials said.", "80,000", "refugees", "officials"},
+	// Movement across a border makes refugees; from their homes, displaced.
+	{"crossed into", "", "Some 4,200 migrants crossed into Greece last month, the coast guard said.", "Some 4,200", "refugees", "coast guard"},
+	{"driven from homes", "", "Storms have driven 12,000 families from their homes in the north.", "12,000", "displaced", ""},
+	{"forced from homes", "", "Shelling forced another 3,400 residents out of their homes, the mayor told reporters.", "3,400", "displaced", "mayor"},
+	// Lives, the sea, injuries, evacuation flights.
+	{"cost lives", "", "The quake cost at least 300 lives across the province.", "at least 300", "killed", ""},
+	{"claimed lives", "", "Landslides have claimed 41 lives since Friday, the Red Cross said.", "41", "killed", "Red Cross"},
+	{"lost at sea", "", "Survivors said 48 people had been lost at sea when the boat overturned.", "48", "killed", "Survivors"},
+	{"with injuries", "", "Another 150 people were admitted to hospital with injuries after the stampede.", "150", "wounded", ""},
+	{"flown out", "", "Air force planes flew 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry"},
+	{"asylum seekers", "", "Officials said 4,500 asylum seekers arrived on the islands in August.", "4,500", "refugees", "Officials"},
+	// Reporting clauses over the figure.
+	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police"},
+	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials"},
+	{"said that", "", "The army said on Tuesday that 45 militants had been killed in the offensive.", "45", "killed", "army"},
+	{"statement from", "", "A statement from the interior ministry said 60 protesters were detained overnight.", "60", "arrested", "ministry"},
+	{"data noun", "", "Health Ministry figures show that 1,400 people have died of cholera this year.", "1,400", "killed", "Health Ministry"},
+	{"tally setter", "", "Provincial officials on Friday brought the death toll down to 88 from 95.", "88", "killed", "Provincial officials"},
+	// Quotations: the first person inside a quote is its speaker.
+	{"quote we", "", "“We have recorded 52 deaths since the rains began,” the commission said in a statement.", "52", "killed", "commission"},
+	{"quote our", "", "“Our teams counted 300 bodies in the village,” said Maria Lopez, the group's field director.", "300", "killed", "Maria Lopez"},
+	{"quote before", "", "The governor spoke to reporters on Monday. “We have evacuated 2,000 people from the valley,” he said.", "2,000", "evacuated", "governor"},
+	// Headline tails and self-published reports.
+	{"headline tail colon", "", "Ferry sinks off Bali, 30 missing: police\nA ferry carrying 120 passengers sank on Tuesday.", "30", "missing", "police"},
+	{"self-published", "Human Rights Watch", "Security forces arrested 800 people in March and April, many of them without warrants.", "800", "arrested", "Human Rights Watch"},
+	{"self-published UN", "UNHCR", "Some 65,000 refugees arrived in Chad in the first week of the fighting.", "Some 65,000", "refugees", "UNHCR"},
+	// A group named by what it calls itself.
+	{"calling itself", "", "A group calling itself the Mujahideen Brigade said it had kidnapped three engineers.", "three", "captured", "Mujahideen Brigade"},
+}
+
+func TestTreeReadings(t *testing.T) {
+	for _, c := range treeCases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := claim.Document{ID: "t", Publisher: c.publisher, Published: "2025-03-04", Text: c.text}
+			figs := pipeline.ExtractWith(doc, pipeline.Options{Explain: true})
+			var got *claim.Figure
+			for i := range figs {
+				if figs[i].NumberText == c.number {
+					got = &figs[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("%q: no figure %q among %d", c.text, c.number, len(figs))
+			}
+			if got.Measure != c.measure {
+				t.Errorf("%q: %q is %s (%s), want %s", c.text, c.number, got.Measure, got.Explain.Measure, c.measure)
+			}
+			want := c.source
+			if want == "" {
+				if got.Source != claim.Publisher {
+					t.Errorf("%q: source %q (%s), want the publisher", c.text, got.Source, got.Explain.Source)
+				}
+			} else if !strings.Contains(strings.ToLower(got.Source+" "+got.SourceText), strings.ToLower(want)) {
+				t.Errorf("%q: source %q (%q; %s), want %q", c.text, got.Source, got.SourceText, got.Explain.Source, want)
+			}
+		})
+	}
+}
