@@ -178,6 +178,19 @@ func relay(s *tree.Sentence, v int) (Clause, bool) {
 	return Clause{Verb: s.Token(v), Cue: s.Words[v].Form, SrcFirst: a, SrcLast: b, After: true}, a <= b
 }
 
+// SubjectClause returns the subject of a parsed sentence's main verb as a
+// clause ("The governor spoke to reporters" → the governor): who a later
+// "he said" is.
+func SubjectClause(s *tree.Sentence) (Clause, bool) {
+	for w := 0; w < s.Len(); w++ {
+		if s.Head(w) < 0 {
+			c, ok := verbClause(s, w)
+			return c, ok && s.POS(s.Kid(w, "nsubj")) != "PRON"
+		}
+	}
+	return Clause{}, false
+}
+
 // IsSourceNoun reports whether a lower-case noun can name who asserts a
 // figure ("police", "officials", "the ministry").
 func IsSourceNoun(w string) bool { return isSourceNoun(w) }

@@ -150,7 +150,21 @@ func quoted(text string, sents []sentence, figs []claim.Figure, att *attribution
 			if q.sent < 0 || f.Span[0] < q.start || f.Span[1] > q.end {
 				continue
 			}
-			if a, ok := att.ResolveClause(text, sents[q.sent].toks, q.clause); ok && a.Source != "" && !firstPersonText(a.SourceText) {
+			c, si := q.clause, q.sent
+			// '"...," he said': he is the person the sentence before names.
+			if pronoun(sents[si].toks, c) {
+				for back := si - 1; back >= 0 && back >= si-2; back-- {
+					clausesOf(&sents[back]) // parses it
+					if sents[back].tree == nil {
+						continue
+					}
+					if sc, ok := attribution.SubjectClause(sents[back].tree); ok {
+						c, si = sc, back
+						break
+					}
+				}
+			}
+			if a, ok := att.ResolveClause(text, sents[si].toks, c); ok && a.Source != "" && !firstPersonText(a.SourceText) {
 				f.Source, f.SourceText, f.Cue = a.Source, a.SourceText, a.Cue
 				if f.Explain != nil {
 					f.Explain.Source = "quotation: its speaker " + a.SourceText + " " + a.Cue
@@ -159,6 +173,11 @@ func quoted(text string, sents []sentence, figs []claim.Figure, att *attribution
 			break
 		}
 	}
+}
+
+// pronoun reports a clause whose source is "he", "she" or "they".
+func pronoun(toks []tokens.Token, c attribution.Clause) bool {
+	return c.SrcFirst == c.SrcLast && c.SrcFirst < len(toks) && toks[c.SrcFirst].Is("he", "she", "they")
 }
 
 // weakInQuote reports a figure whose source says nothing about who
@@ -175,4 +194,3 @@ func firstPersonText(s string) bool {
 	}
 	return false
 }
-

@@ -33,11 +33,11 @@ var treeCases = []treeCase{
 	{"driven from homes", "", "Storms have driven 12,000 families from their homes in the north.", "12,000", "displaced", ""},
 	{"forced from homes", "", "Shelling forced another 3,400 residents out of their homes, the mayor told reporters.", "3,400", "displaced", "mayor"},
 	// Lives, the sea, injuries, evacuation flights.
-	{"cost lives", "", "The quake cost at least 300 lives across the province.", "at least 300", "killed", ""},
+	{"cost lives", "", "The earthquake has cost at least 300 lives across the province.", "at least 300", "killed", ""},
 	{"claimed lives", "", "Landslides have claimed 41 lives since Friday, the Red Cross said.", "41", "killed", "Red Cross"},
 	{"lost at sea", "", "Survivors said 48 people had been lost at sea when the boat overturned.", "48", "killed", "Survivors"},
 	{"with injuries", "", "Another 150 people were admitted to hospital with injuries after the stampede.", "150", "wounded", ""},
-	{"flown out", "", "Air force planes flew 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry"},
+	{"flown out", "", "Military aircraft have flown 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry"},
 	{"asylum seekers", "", "Officials said 4,500 asylum seekers arrived on the islands in August.", "4,500", "refugees", "Officials"},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police"},
