@@ -57,6 +57,21 @@ func (m Mention) Explain(toks []tokens.Token) string {
 	return rule
 }
 
+// MayCount reports whether toks hold a number phrase that can be a count
+// (not a year, date, amount, age or measurement): the sentences worth
+// parsing.
+func MayCount(toks []tokens.Token) bool {
+	if !numbers.Any(toks) {
+		return false
+	}
+	for _, p := range numbers.Find(toks) {
+		if isCount(toks, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // Word returns the number's head word in the sentence's tree, or -1
 // when the sentence was not parsed.
 func (m Mention) Word() int { return m.treeNum }

@@ -16,7 +16,6 @@ import (
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/figures"
 	"github.com/tally-news/tally/internal/furniture"
-	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/sentences"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
@@ -89,7 +88,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		buf = tokens.Append(buf, text, s.span.Start, s.span.End)
 		s.toks = buf[n:len(buf):len(buf)] // capped: no stage may append into the next sentence
 		// Only sentences that can hold a figure are parsed.
-		if figures.TreeMode != "off" && numbers.Any(s.toks) {
+		if figures.TreeMode != "off" && figures.MayCount(s.toks) {
 			s.tree, _ = tree.Parse(s.toks) // without a model the token rules read alone
 			s.places = figures.Places(text, s.toks)
 		}
