@@ -43,6 +43,9 @@ var tallySetters = map[string]bool{
 	"update": true, "correct": true, "increase": true, "reduce": true, "set": true, "place": true,
 }
 
+var months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
 // sayingLemmas are the participles that report for their clause's
 // subject: "..., saying", "..., adding".
 var sayingLemmas = map[string]bool{"say": true, "add": true, "claim": true, "note": true, "insist": true, "state": true}
@@ -153,6 +156,9 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 // name, a pronoun, or a noun of people, bodies or documents ("officials",
 // "the ministry", "a statement") — not "shipwrecks" or "attacks".
 func sourceLike(s *tree.Sentence, w int) bool {
+	if isDay(s.Lower(w)) || months[s.Lower(w)] {
+		return false // "authorities on Thursday brought ..." parsed with Thursday as subject
+	}
 	switch s.POS(w) {
 	case "PROPN":
 		return true
@@ -173,6 +179,14 @@ func relay(s *tree.Sentence, v int) (Clause, bool) {
 	o := s.Kid(v, "obj")
 	if o < 0 {
 		return Clause{}, false
+	}
+	// "citing the records of its police forces": its own records; the
+	// subject speaks.
+	lo, hi := s.Span(o)
+	for k := lo; k <= hi; k++ {
+		if isOneOf(s.Lower(k), "its", "their", "his", "her", "our") {
+			return Clause{}, false
+		}
 	}
 	a, b := sourcePhrase(s, o)
 	return Clause{Verb: s.Token(v), Cue: s.Words[v].Form, SrcFirst: a, SrcLast: b, After: true}, a <= b
@@ -215,7 +229,7 @@ func TreeClauses(s *tree.Sentence) []Clause {
 func governs(s *tree.Sentence, h, x int, rel string) bool {
 	// "attacks which claimed 359 lives" count the dead, they report
 	// nothing.
-	if s.Lemma(h) == "claim" && (s.Lemma(x) == "life" || s.Lemma(x) == "responsibility") {
+	if s.Lemma(h) == "claim" && (s.Lemma(x) == "life" || s.Lemma(x) == "responsibility" || s.Lemma(s.Kid(h, "obj")) == "responsibility") {
 		return false
 	}
 	switch rel {
@@ -374,6 +388,10 @@ func keep(s *tree.Sentence, w int, top bool) (int, int) {
 			a, b := keep(s, k, false)
 			lo, hi = min(lo, a), max(hi, b)
 		case "nmod":
+			// Not a time: "authorities on Thursday", "officials in March".
+			if isDay(s.Lower(k)) || months[s.Lower(k)] || s.POS(k) == "NUM" {
+				continue
+			}
 			if isOneOf(s.Case(k), "of", "for", "in", "at", "from", "on") && k > w && !commaBetween(s, w, k) {
 				a, b := keep(s, k, false)
 				lo, hi = min(lo, a), max(hi, b)
