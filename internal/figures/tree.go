@@ -117,6 +117,23 @@ var thingNouns = map[string]bool{
 
 var lifeVerbs = map[string]bool{"cost": true, "claim": true, "take": true, "lose": true}
 
+// verbVocab is every verb the readings name, for lemma look-ups.
+var verbVocab = func() map[string]bool {
+	v := map[string]bool{}
+	for _, m := range []map[string]string{patientVerbs, subjectVerbs} {
+		for k := range m {
+			v[k] = true
+		}
+	}
+	for k := range movementVerbs {
+		v[k] = true
+	}
+	for _, k := range []string{"drive", "push", "force", "chase", "expel", "hound", "fly", "ferry", "bus", "ship", "lose", "shoot", "gun"} {
+		v[k] = true
+	}
+	return v
+}()
+
 // caseNouns count incidents whose kind an "of" phrase names: "32 cases of
 // abduction", "reports of people missing".
 var caseNouns = map[string]bool{"case": true, "instance": true, "incident": true, "report": true}
@@ -405,13 +422,7 @@ func modifierMeasure(s *tree.Sentence, w int, places []Place) (string, int, stri
 // (obj, nsubj, nsubj:pass, ...): "killed" to its object, "died" to its
 // subject, "were reported missing" through its predicate.
 func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, int, string) {
-	lem := lemma(s, v, patientVerbs)
-	if _, ok := patientVerbs[lem]; !ok {
-		lem = lemma(s, v, subjectVerbs)
-		if _, ok := subjectVerbs[lem]; !ok {
-			lem = lemma(s, v, movementVerbs)
-		}
-	}
+	lem := lemma(s, v, verbVocab)
 	passive := rel == "nsubj:pass" || rel == "nsubj" && s.Words[v].XPOS == "VBN" && s.Kid(v, "aux:pass") >= 0
 	switch {
 	case rel == "obj" || passive:
@@ -733,4 +744,39 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 
 func supplyNoun(s *tree.Sentence, w int) bool {
 	return w >= 0 && supplyNouns[s.Lower(w)]
+}
+
+// DoerOnly reports whether every mention of country c in the sentence
+// stands in the subject of the verb that does to the figure's people
+// what the figure counts: "Indian troops have detained 13 escapees" —
+// the troops are Indian, the escapees are not.
+func DoerOnly(s *tree.Sentence, m Mention, places []Place, c string) bool {
+	n := m.treeNum
+	if n < 0 {
+		return false
+	}
+	x := n
+	if s.URel(n) == "nummod" {
+		x = s.Head(n)
+	}
+	v := s.Head(x)
+	if v < 0 || s.URel(x) != "obj" || s.POS(v) != "VERB" {
+		return false
+	}
+	subj := s.Kid(v, "nsubj")
+	if subj < 0 {
+		return false
+	}
+	seen := false
+	for _, p := range places {
+		if p.Country != c {
+			continue
+		}
+		seen = true
+		w := s.HeadIn(p.First, p.Last)
+		if w < 0 || !s.Dominates(subj, w) {
+			return false
+		}
+	}
+	return seen
 }

@@ -99,6 +99,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		return nil
 	}
 	fallback := defaultPlace(text, sents)
+	people := readPeople(text, sents)
 
 	// Attribution and claims.
 	att := attribution.New(doc, opt.Sources)
@@ -140,6 +141,7 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 				f.Subject = text[s.toks[m.SubjFirst].Start:s.toks[m.SubjLast].End]
 			}
 			c, loc, explicit := figures.Counted(s.toks, m, places, fallback)
+			c, explicit = whoseByDocument(people, s.toks, s.tree, m, places, c, explicit, fallback)
 			// "300 soldiers from North Korea were killed and 2,700 hurt":
 			// a bare number coordinated with a counted phrase counts the
 			// same people.

@@ -20,42 +20,50 @@ type treeCase struct {
 	number    string
 	measure   string
 	source    string // a word the source must contain; "" for the publisher's voice
+	counted   string // whose people, when the case is about that ("-" for none)
 }
 
 var treeCases = []treeCase{
 	// A tally's level: the measure comes from the tally noun.
-	{"toll rose", "", "The death toll from the floods rose to 215 on Sunday, the disaster agency said.", "215", "killed", "agency"},
-	{"number climbed", "", "The number of people displaced by the fighting has climbed to 1.3 million, according to aid groups.", "1.3 million", "displaced", "aid groups"},
-	{"number of refugees stood", "", "The number of refugees in the camps stood at 86,000 at the end of June.", "86,000", "refugees", ""},
-	{"influx reached", "", "The influx of refugees into Uganda has reached 80,000, officials said.", "80,000", "refugees", "officials"},
+	{"toll rose", "", "The death toll from the floods rose to 215 on Sunday, the disaster agency said.", "215", "killed", "agency", ""},
+	{"number climbed", "", "The number of people displaced by the fighting has climbed to 1.3 million, according to aid groups.", "1.3 million", "displaced", "aid groups", ""},
+	{"number of refugees stood", "", "The number of refugees in the camps stood at 86,000 at the end of June.", "86,000", "refugees", "", ""},
+	{"influx reached", "", "The influx of refugees into Uganda has reached 80,000, officials said.", "80,000", "refugees", "officials", ""},
 	// Movement across a border makes refugees; from their homes, displaced.
-	{"crossed into", "", "Some 4,200 migrants crossed into Greece last month, the coast guard said.", "Some 4,200", "refugees", "coast guard"},
-	{"driven from homes", "", "Storms have driven 12,000 families from their homes in the north.", "12,000", "displaced", ""},
-	{"forced from homes", "", "Shelling forced another 3,400 residents out of their homes, the mayor told reporters.", "3,400", "displaced", "mayor"},
+	{"crossed into", "", "Some 4,200 migrants crossed into Greece last month, the coast guard said.", "Some 4,200", "refugees", "coast guard", ""},
+	{"driven from homes", "", "Storms have driven 12,000 families from their homes in the north.", "12,000", "displaced", "", ""},
+	{"forced from homes", "", "Shelling forced another 3,400 residents out of their homes, the mayor told reporters.", "3,400", "displaced", "mayor", ""},
 	// Lives, the sea, injuries, evacuation flights.
-	{"cost lives", "", "The earthquake has cost at least 300 lives across the province.", "at least 300", "killed", ""},
-	{"claimed lives", "", "Landslides have claimed 41 lives since Friday, the Red Cross said.", "41", "killed", "Red Cross"},
-	{"lost at sea", "", "Survivors said 48 people had been lost at sea when the boat overturned.", "48", "killed", "Survivors"},
-	{"with injuries", "", "Another 150 people were admitted to hospital with injuries after the stampede.", "150", "wounded", ""},
-	{"flown out", "", "Military aircraft have flown 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry"},
-	{"asylum seekers", "", "Officials said 4,500 asylum seekers arrived on the islands in August.", "4,500", "refugees", "Officials"},
+	{"cost lives", "", "The earthquake has cost at least 300 lives across the province.", "at least 300", "killed", "", ""},
+	{"claimed lives", "", "Landslides have claimed 41 lives since Friday, the Red Cross said.", "41", "killed", "Red Cross", ""},
+	{"lost at sea", "", "Survivors said 48 people had been lost at sea when the boat overturned.", "48", "killed", "Survivors", ""},
+	{"with injuries", "", "Another 150 people were admitted to hospital with injuries after the stampede.", "150", "wounded", "", ""},
+	{"flown out", "", "Military aircraft have flown 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry", ""},
+	{"asylum seekers", "", "Officials said 4,500 asylum seekers arrived on the islands in August.", "4,500", "refugees", "Officials", ""},
 	// Reporting clauses over the figure.
-	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police"},
-	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials"},
-	{"said that", "", "The army said on Tuesday that 45 militants had been killed in the offensive.", "45", "killed", "army"},
-	{"statement from", "", "A statement from the interior ministry said 60 protesters were detained overnight.", "60", "arrested", "ministry"},
-	{"data noun", "", "Health Ministry figures show that 1,400 people have died of cholera this year.", "1,400", "killed", "Health Ministry"},
-	{"tally setter", "", "Provincial officials on Friday brought the death toll down to 88 from 95.", "88", "killed", "Provincial officials"},
+	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
+	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
+	{"said that", "", "The army said on Tuesday that 45 militants had been killed in the offensive.", "45", "killed", "army", ""},
+	{"statement from", "", "A statement from the interior ministry said 60 protesters were detained overnight.", "60", "arrested", "ministry", ""},
+	{"data noun", "", "Health Ministry figures show that 1,400 people have died of cholera this year.", "1,400", "killed", "Health Ministry", ""},
+	{"tally setter", "", "Provincial officials on Friday brought the death toll down to 88 from 95.", "88", "killed", "Provincial officials", ""},
 	// Quotations: the first person inside a quote is its speaker.
-	{"quote we", "", "“We have recorded 52 deaths since the rains began,” the commission said in a statement.", "52", "killed", "commission"},
-	{"quote our", "", "“Our teams counted 300 bodies in the village,” said Maria Lopez, the group's field director.", "300", "killed", "Maria Lopez"},
-	{"quote before", "", "The governor spoke to reporters on Monday. “We have evacuated 2,000 people from the valley,” he said.", "2,000", "evacuated", "governor"},
+	{"quote we", "", "“We have recorded 52 deaths since the rains began,” the commission said in a statement.", "52", "killed", "commission", ""},
+	{"quote our", "", "“Our teams counted 300 bodies in the village,” said Maria Lopez, the group's field director.", "300", "killed", "Maria Lopez", ""},
+	{"quote before", "", "The governor spoke to reporters on Monday. “We have evacuated 2,000 people from the valley,” he said.", "2,000", "evacuated", "governor", ""},
 	// Headline tails and self-published reports.
-	{"headline tail colon", "", "Ferry sinks off Bali, 30 missing: police\nA ferry carrying 120 passengers sank on Tuesday.", "30", "missing", "police"},
-	{"self-published", "Human Rights Watch", "Security forces arrested 800 people in March and April, many of them without warrants.", "800", "arrested", "Human Rights Watch"},
-	{"self-published UN", "UNHCR", "Some 65,000 refugees arrived in Chad in the first week of the fighting.", "Some 65,000", "refugees", "UNHCR"},
+	{"headline tail colon", "", "Ferry sinks off Bali, 30 missing: police\nA ferry carrying 120 passengers sank on Tuesday.", "30", "missing", "police", ""},
+	{"self-published", "Human Rights Watch", "Security forces arrested 800 people in March and April, many of them without warrants.", "800", "arrested", "Human Rights Watch", ""},
+	{"self-published UN", "UNHCR", "Some 65,000 refugees arrived in Chad in the first week of the fighting.", "Some 65,000", "refugees", "UNHCR", ""},
 	// A group named by what it calls itself.
-	{"calling itself", "", "A group calling itself the Mujahideen Brigade said it had kidnapped three engineers.", "three", "captured", "Mujahideen Brigade"},
+	{"calling itself", "", "A group calling itself the Mujahideen Brigade said it had kidnapped three engineers.", "three", "captured", "Mujahideen Brigade", ""},
+	// Whose people, by what the document is about.
+	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
+	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
+	{"global report", "", "Record numbers forced from their homes worldwide\nWar and persecution drove 117 million people from their homes by the end of 2023, the agency said.", "117 million", "displaced", "agency", "World"},
+	{"worldwide sentence", "", "Worldwide, some 43 million refugees were counted in June, the UN refugee agency said.", "some 43 million", "refugees", "agency", "World"},
+	{"refugees into", "", "Sudan: fighting spreads to Darfur\nMore than 2,000 refugees poured into Chad on Sunday, aid workers said.", "More than 2,000", "refugees", "workers", "Sudan"},
+	{"doer's nationality", "", "Nepal jailbreak: thousands still at large\nIndian police have detained 13 escapees near the border.", "13", "arrested", "", "Nepal"},
 }
 
 func TestTreeReadings(t *testing.T) {
@@ -75,6 +83,15 @@ func TestTreeReadings(t *testing.T) {
 			if got.Measure != c.measure {
 				t.Errorf("%q: %q is %s (%s), want %s", c.text, c.number, got.Measure, got.Explain.Measure, c.measure)
 			}
+			if c.counted != "" {
+				got := ""
+				if got2 := gotCounted(gotFig(figs, c.number)); got2 != "" {
+					got = got2
+				}
+				if got != c.counted {
+					t.Errorf("%q: %q counts %q (%s), want %q", c.text, c.number, got, gotFig(figs, c.number).Explain.Counted, c.counted)
+				}
+			}
 			want := c.source
 			if want == "" {
 				if got.Source != claim.Publisher {
@@ -85,4 +102,20 @@ func TestTreeReadings(t *testing.T) {
 			}
 		})
 	}
+}
+
+func gotFig(figs []claim.Figure, number string) *claim.Figure {
+	for i := range figs {
+		if figs[i].NumberText == number {
+			return &figs[i]
+		}
+	}
+	return nil
+}
+
+func gotCounted(f *claim.Figure) string {
+	if f == nil || f.Counted == nil {
+		return ""
+	}
+	return *f.Counted
 }

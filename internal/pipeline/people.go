@@ -1,0 +1,146 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/figures"
+	"github.com/tally-news/tally/internal/geo"
+	"github.com/tally-news/tally/internal/tokens"
+	"github.com/tally-news/tally/internal/tree"
+)
+
+// Whose people, at the level of the document. A sentence often names no
+// nationality and only a place; what the article is about then decides:
+// migrants at sea are counted as migrants, a global report's totals as
+// the world's, and a place the figure's people only pass into is not
+// theirs.
+
+// docPeople is what a document says about the people of its figures.
+type docPeople struct {
+	migrants bool   // a story of migrants: boats, crossings, smugglers
+	world    bool   // a global report: "worldwide", "around the world"
+	main     string // the country the document names most, when clear
+	headline string // the country its headline names first
+}
+
+// readPeople reads docPeople off the document's sentences.
+func readPeople(text string, sents []sentence) docPeople {
+	var d docPeople
+	low := strings.ToLower(text)
+	d.migrants = strings.Count(low, "migrant") >= 2
+	if len(sents) > 0 {
+		head := strings.ToLower(text[sents[0].span.Start:sents[0].span.End])
+		d.world = worldWide(head) || len(sents) > 1 && worldWide(strings.ToLower(text[sents[1].span.Start:sents[1].span.End]))
+		if sents[0].headline {
+			d.headline = figures.DefaultPlace(text, sents[0].toks)
+		}
+	}
+	counts := map[string]int{}
+	for i := range sents {
+		for _, p := range figures.Places(text, sents[i].toks) {
+			if p.Kind != geo.Demonym && p.Country != "" {
+				counts[p.Country]++
+			}
+		}
+	}
+	best, second := "", 0
+	for c, n := range counts {
+		if best == "" || n > counts[best] || n == counts[best] && c < best {
+			if best != "" {
+				second = max(second, counts[best])
+			}
+			best = c
+		} else {
+			second = max(second, n)
+		}
+	}
+	if best != "" && counts[best] >= 3 && counts[best] >= 2*second {
+		d.main = best
+	}
+	return d
+}
+
+// worldWide reports a sentence about the whole world.
+func worldWide(s string) bool {
+	for _, w := range []string{"worldwide", "around the world", "across the globe", "across the world", "globally", "world over", "global "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// destination reports whether every mention of country c in the sentence
+// is where people go ("pour into Malawi", "crossed into Poland", "arrived
+// in Greece"), not where they are from or where something happened.
+func destination(toks []tokens.Token, places []figures.Place, c string) bool {
+	seen := false
+	for _, p := range places {
+		if p.Country != c {
+			continue
+		}
+		seen = true
+		k := p.First - 1
+		for k > 0 && toks[k].Is("the", "neighbouring", "neighboring") {
+			k--
+		}
+		if k < 0 || !toks[k].Is("into", "to", "reach", "reached", "reaching", "entered", "enter", "entering", "crossed") {
+			return false
+		}
+	}
+	return seen
+}
+
+// whoseByDocument adjusts counted c (explicit when the sentence said
+// whose people) for figure m by what the document is about.
+func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figures.Mention, places []figures.Place, c string, explicit bool, fallback string) (string, bool) {
+	sent := strings.ToLower(textOf(toks))
+	switch {
+	case explicit:
+		return c, explicit
+	case worldWide(sent) || d.world && (m.Measure == "displaced" || m.Measure == "refugees"):
+		return "World", true
+	case d.migrants && m.Measure != "arrested" && m.Measure != "deployed" && m.Measure != "supplied":
+		return "Migrants", false
+	case m.Measure == "refugees" && c != "" && destination(toks, places, c):
+		// Refugees are not counted by the country they enter: the
+		// story's own country is theirs.
+		for _, o := range []string{d.headline, d.main, fallback} {
+			if o != "" && o != c {
+				return o, false
+			}
+		}
+		return "", false
+	}
+	if tr != nil && c != "" && figures.DoerOnly(tr, m, places, c) {
+		if d.main != "" && d.main != c {
+			return d.main, false
+		}
+		return fallback, false
+	}
+	if c == fallback && d.main != "" && d.main != c && !named(places, c) {
+		return d.main, false
+	}
+	return c, explicit
+}
+
+// named reports whether the sentence names country c.
+func named(places []figures.Place, c string) bool {
+	for _, p := range places {
+		if p.Country == c {
+			return true
+		}
+	}
+	return false
+}
+
+func textOf(toks []tokens.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.SpaceBefore {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
