@@ -67,9 +67,13 @@ func New(doc claim.Document, t *sources.Table) *Doc {
 	// A report an agency publishes itself ("Human Rights Watch", "IOM
 	// Displacement Tracking Matrix", "UNHCR") states its own figures: its
 	// voice is the agency's, not an outlet's.
-	if doc.Publisher != "" {
-		if canon, kind, _, ok := d.res.Resolve(doc.Publisher); ok && kind != "" && kind != "media" && kind != "person" {
-			d.self = canon
+	// The agency may be named first ("IOM Displacement Tracking Matrix").
+	for words := strings.Fields(doc.Publisher); len(words) > 0; words = words[:len(words)-1] {
+		if canon, kind, _, ok := d.res.Resolve(strings.Join(words, " ")); ok {
+			if kind != "" && kind != "media" && kind != "person" {
+				d.self = canon
+			}
+			break
 		}
 	}
 	return d
@@ -497,7 +501,20 @@ func isAnaphor(s string) bool {
 	if !ok {
 		return false
 	}
-	switch strings.TrimSpace(rest) {
+	// "the latest report", "the most recent statement"
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		switch w {
+		case "most", "recent", "latest", "new", "same", "last", "earlier", "previous", "weekly", "daily",
+			"monthly", "annual", "preliminary", "final", "full", "initial", "first":
+		default:
+			return false
+		}
+	}
+	switch words[len(words)-1] {
 	case "agency", "ministry", "military", "office", "army", "organization", "organisation", "data", "figures",
 		"mission", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "group",
 		"statement", "report", "un", "body", "department", "service", "commissioner", "official":

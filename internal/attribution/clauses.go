@@ -427,8 +427,13 @@ func isPronoun(w string) bool {
 	return false
 }
 
-// isSourceNoun accepts lower-case heads that can assert a figure.
+// isSourceNoun accepts lower-case heads that can assert a figure, in the
+// singular too ("survivor", "witness").
 func isSourceNoun(w string) bool {
+	return sourceNoun(w) || sourceNoun(w+"s") || sourceNoun(w+"es")
+}
+
+func sourceNoun(w string) bool {
 	switch w {
 	case "officials", "official", "police", "authorities", "military", "army", "ministry",
 		"government", "agency", "office", "spokesman", "spokeswoman", "spokesperson", "sources",

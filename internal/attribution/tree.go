@@ -343,7 +343,7 @@ func sourcePhrase(s *tree.Sentence, w int) (int, int) {
 		// and stays whole).
 		lo := w
 		for _, k := range s.Kids(w) {
-			if r := s.Rel(k); (r == "compound" || r == "nmod:poss" || r == "amod") && k < w && s.POS(k) != "PRON" {
+			if r := s.Rel(k); (r == "compound" || r == "nmod:poss") && k < w && s.POS(k) != "PRON" && sourceLike(s, k) {
 				a, _ := keep(s, k, false)
 				lo = min(lo, a)
 			}

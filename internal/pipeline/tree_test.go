@@ -57,6 +57,9 @@ var treeCases = []treeCase{
 	{"self-published UN", "UNHCR", "Some 65,000 refugees arrived in Chad in the first week of the fighting.", "Some 65,000", "refugees", "UNHCR", ""},
 	// A group named by what it calls itself.
 	{"calling itself", "", "A group calling itself the Mujahideen Brigade said it had kidnapped three engineers.", "three", "captured", "Mujahideen Brigade", ""},
+	{"self-published, named first", "IOM Displacement Tracking Matrix", "An estimated 2,500 households were displaced by floods in Jonglei state.", "An estimated 2,500", "displaced", "IOM", ""},
+	{"the latest report", "", "Human Rights Watch said on Monday that 40 people had died in custody. The latest report says at least 90 people were arrested in May.", "at least 90", "arrested", "Human Rights Watch", ""},
+	{"singular source noun", "", "A witness told reporters that 14 people were shot dead at the checkpoint.", "14", "killed", "witness", ""},
 	// Whose people, by what the document is about.
 	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
 	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
