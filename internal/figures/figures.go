@@ -135,6 +135,10 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 		if s != nil && TreeMode != "off" {
 			r := readTree(s, &m, places, out, ctx.LastMeasure)
 			m.treeNum, m.treeNoun = s.HeadIn(m.NumFirst, m.NumLast), r.Noun
+			if r.Veto {
+				pending = nil
+				continue
+			}
 			if r.Measure != "" && (m.Measure == "" || TreeMode == "first" || r.Strong) {
 				m.Measure, m.Rule = r.Measure, r.Rule
 				m.Cue = s.Token(r.Cue)

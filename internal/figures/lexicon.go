@@ -131,6 +131,7 @@ var nonCountNext = map[string]bool{
 	"francs": true, "pesos": true, "riyals": true, "usd": true, "eur": true, "gbp": true,
 	"a.m.": true, "p.m.": true, "am": true, "pm": true, "gmt": true, "o'clock": true, "magnitude": true,
 	"times": true, "votes": true, "seats": true, "thirds": true, "quarters": true, "fifths": true,
+	"tenth": true, "tenths": true, "third": true, "quarter": true, "fifth": true, "sixth": true, "eighth": true,
 	"halves": true, "th": true, "st": true, "nd": true, "rd": true, "goals": true, "runs": true,
 	"wickets": true, "overs": true, "storey": true, "story": true, "floors": true, "mm": true,
 	"cm": true, "caliber": true, "calibre": true, "bpd": true, "mw": true, "gw": true,

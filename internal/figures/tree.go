@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/tally-news/tally/internal/geo"
+	"github.com/tally-news/tally/internal/numbers"
 	"github.com/tally-news/tally/internal/tree"
 )
 
@@ -27,6 +28,9 @@ type Reading struct {
 	Noun    int    // the counted noun, -1 for a bare number
 	Rule    string // which construction decided it
 	Subset  bool   // part of another figure ("including", "of them", "include")
+	// Veto readings say the number counts people no measure covers:
+	// inmates who broke out, people rescued.
+	Veto bool
 	// Strong readings name a construction more specific than any token
 	// rule ("lost at sea", "driven from their homes", "with injuries"):
 	// they win over the token rules.
@@ -113,6 +117,7 @@ var thingNouns = map[string]bool{
 	"hospital": true, "school": true, "house": true, "home": true, "building": true, "village": true,
 	"town": true, "vehicle": true, "car": true, "bus": true, "boat": true, "ship": true, "plane": true,
 	"site": true, "camp": true, "office": true, "facility": true, "shop": true, "road": true, "area": true,
+	"aircraft": true, "flight": true, "helicopter": true, "jet": true, "truck": true, "tent": true,
 }
 
 var lifeVerbs = map[string]bool{"cost": true, "claim": true, "take": true, "lose": true}
@@ -216,6 +221,9 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last
 		// A number standing for its noun: "46 killed", "1,650 missing".
 		nm, ncue, nrule = modifierMeasure(s, n, places)
 	}
+	if vetoed(s, x, noun) {
+		return Reading{Cue: -1, Noun: noun, Veto: true, Rule: "not counted: escaped or rescued"}
+	}
 	gm, gcue, grule, subset := governorMeasure(s, x, noun, places, prev, last)
 	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] {
 		gm = "" // "two million people massed in the streets" is a crowd
@@ -288,6 +296,29 @@ func killedAndWounded(s *tree.Sentence, cue int) bool {
 	return a == "killed" && b == "wounded" || a == "wounded" && b == "killed"
 }
 
+// vetoed reports a number whose people escaped custody ("15,000
+// inmates broke out of jails", "escapees fled") or were rescued ("90 of
+// those who jumped were rescued"): not figures of any measure.
+func vetoed(s *tree.Sentence, x, noun int) bool {
+	g := s.Head(x)
+	if g < 0 {
+		return false
+	}
+	gl := lemma(s, g, vetoVerbs)
+	captive := noun >= 0 && isOne(lemma(s, noun, captiveNouns), "inmate", "prisoner", "escapee", "convict", "detainee")
+	switch {
+	case captive && isOne(gl, "escape", "flee", "break") && s.URel(x) == "nsubj":
+		return true
+	case isOne(gl, "rescue", "save", "pull") && (s.URel(x) == "nsubj:pass" || s.URel(x) == "obj"):
+		_, named := nounMeasures[lemma(s, noun, nounMeasures)]
+		return !named
+	}
+	return false
+}
+
+var vetoVerbs = map[string]bool{"escape": true, "flee": true, "break": true, "rescue": true, "save": true, "pull": true}
+var captiveNouns = map[string]bool{"inmate": true, "prisoner": true, "escapee": true, "convict": true, "detainee": true}
+
 // partitive returns the noun of n's "of" phrase ("thousands of troops",
 // "12 of them", "40 of the 310 deaths"), or -1.
 func partitive(s *tree.Sentence, n int) int {
@@ -308,7 +339,16 @@ func antecedent(s *tree.Sentence, pron int, prev []Mention, last string) string 
 		return ""
 	}
 	if len(prev) > 0 {
-		return prev[len(prev)-1].Measure
+		// The figure just before, with no other number between: "19
+		// people were saved, eight of them ..." refers to the saved.
+		p := prev[len(prev)-1]
+		if t := s.Token(pron); t > p.Last && !numbers.Any(s.Toks[p.Last+1:t]) {
+			return p.Measure
+		}
+		return ""
+	}
+	if t := s.Token(pron); t >= 0 && numbers.Any(s.Toks[:t]) {
+		return "" // the number before is no figure
 	}
 	return last
 }
@@ -617,7 +657,7 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	rel := s.Rel(x)
 	// "including five children", "among them three women": part of the
 	// figure the phrase hangs on.
-	if c := s.Case(x); c == "including" || c == "among" || c == "excluding" {
+	if c := s.Case(x); c == "including" || c == "excluding" {
 		for _, p := range prev {
 			if p.treeNoun == g || p.treeNum == g {
 				return p.Measure, -1, "part of the figure before (" + c + ")", true
@@ -713,6 +753,11 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 			if !tallyNouns[s.Lemma(k)] && !(s.Lemma(k) == "it" && s.Lemma(g) == "put") {
 				continue
 			}
+			// "the number of aircraft", "the number of displacement
+			// sites" count things.
+			if of := ofNoun(s, k); of >= 0 && (thingNouns[lemma(s, of, thingNouns)] || supplyNouns[s.Lower(of)] || nonPersonNouns[s.Lower(of)]) {
+				return "", -1, ""
+			}
 			if mm, cue, _ := nounMeasure(s, k, places); mm != "" {
 				return mm, cue, "level of the " + s.Lemma(k)
 			}
@@ -731,7 +776,7 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 			if s.Lemma(k) == "influx" {
 				return "refugees", k, "level of the influx"
 			}
-			if last != "" {
+			if last != "" && ofNoun(s, k) < 0 && s.Lemma(k) != "number" && s.Lemma(k) != "population" {
 				return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)"
 			}
 		}
@@ -740,6 +785,16 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 		x, rel, g = g, s.URel(g), s.Head(g)
 	}
 	return "", -1, ""
+}
+
+// ofNoun returns the noun of w's "of" phrase, or -1.
+func ofNoun(s *tree.Sentence, w int) int {
+	for _, k := range s.Kids(w) {
+		if s.URel(k) == "nmod" && s.Case(k) == "of" {
+			return k
+		}
+	}
+	return -1
 }
 
 func supplyNoun(s *tree.Sentence, w int) bool {
