@@ -122,3 +122,22 @@ func gotCounted(f *claim.Figure) string {
 	}
 	return *f.Counted
 }
+
+// TestTreeNoFigure: numbers the tree shows are of people no measure
+// covers, or of things.
+func TestTreeNoFigure(t *testing.T) {
+	for _, c := range []struct{ text, number string }{
+		{"More than 2,000 inmates broke out of the prison during the riot.", "More than 2,000"},
+		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
+		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
+		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
+		{"The number of aircraft landing at the base fell to 12 on Monday.", "12"},
+		{"The number of displacement sites rose from 73 to 108 over the year.", "73"},
+		{"Nineteen people were saved by the navy, eight of them children.", "eight"},
+	} {
+		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
+		if f := gotFig(figs, c.number); f != nil {
+			t.Errorf("%q: %q read as %s (%s)", c.text, c.number, f.Measure, f.Explain.Measure)
+		}
+	}
+}
