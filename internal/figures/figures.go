@@ -83,6 +83,10 @@ func (m Mention) Word() int { return m.treeNum }
 type Context struct {
 	LastMeasure string
 	Supplied    bool
+	// Migration is set for a story of people on the move (migrants,
+	// refugees, asylum seekers): there, arriving, landing and making the
+	// crossing make refugees, and "new arrivals" are refugees.
+	Migration bool
 }
 
 // Find returns the figure mentions among toks, the tokens of one sentence.
@@ -133,7 +137,7 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 			m.Rule = "token rules"
 		}
 		if s != nil && TreeMode != "off" {
-			r := readTree(s, &m, places, out, ctx.LastMeasure)
+			r := readTree(s, &m, places, out, ctx)
 			m.treeNum, m.treeNoun = s.HeadIn(m.NumFirst, m.NumLast), r.Noun
 			if r.Veto {
 				pending = nil

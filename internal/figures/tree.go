@@ -120,6 +120,50 @@ var thingNouns = map[string]bool{
 	"aircraft": true, "flight": true, "helicopter": true, "jet": true, "truck": true, "tent": true,
 }
 
+// reporting verbs, for the parse repair above.
+var reporting = map[string]bool{"say": true, "report": true, "announce": true, "confirm": true, "tell": true, "state": true, "add": true}
+
+// quantityVerbs give their subject's amount: "made up 40 million",
+// "numbered 4,500", "totalled 62".
+var quantityVerbs = map[string]bool{"make": true, "number": true, "total": true, "amount": true, "account": true,
+	"reach": true, "exceed": true, "top": true, "surpass": true, "stand": true, "hit": true, "pass": true}
+
+// migration reads a number in a story of people on the move: arriving,
+// landing, making the crossing, staying in camps as "new arrivals" —
+// refugees.
+func migration(s *tree.Sentence, x, noun int) (string, int, string) {
+	if noun >= 0 && isOne(lemma(s, noun, arrivalNouns), "arrival", "newcomer", "crosser") {
+		return "refugees", noun, "arrivals in a migration story"
+	}
+	g := s.Head(x)
+	if g < 0 || s.URel(x) != "nsubj" || noun >= 0 && !personish(s.Lower(noun)) && !isOne(lemma(s, noun, migrantNouns), "migrant", "refugee", "rohingya", "asylum-seeker", "family") {
+		return "", -1, ""
+	}
+	switch lemma(s, g, arrivalVerbs) {
+	case "arrive", "land", "cross", "reach", "enter":
+		return "refugees", g, "arrived, in a migration story"
+	case "make":
+		if o := s.Kid(g, "obj"); o >= 0 && (isOne(s.Lemma(o), "crossing", "journey", "trip") || s.Lower(o) == "crossing") {
+			return "refugees", g, "made the crossing, in a migration story"
+		}
+	}
+	return "", -1, ""
+}
+
+var arrivalNouns = map[string]bool{"arrival": true, "newcomer": true, "crosser": true}
+var arrivalVerbs = map[string]bool{"arrive": true, "land": true, "cross": true, "reach": true, "enter": true, "make": true}
+var migrantNouns = map[string]bool{"migrant": true, "refugee": true, "family": true}
+
+// fromCountry reports "from X" with X a country on word w.
+func fromCountry(s *tree.Sentence, w int, places []Place) bool {
+	for _, k := range s.Kids(w) {
+		if isOne(s.Case(k), "from", "out") && countryAt(s, k, places) {
+			return true
+		}
+	}
+	return false
+}
+
 var lifeVerbs = map[string]bool{"cost": true, "claim": true, "take": true, "lose": true}
 
 // verbVocab is every verb the readings name, for lemma look-ups.
@@ -195,7 +239,8 @@ var irregular = map[string]string{
 // readTree reads m in s; places are the sentence's places (for where
 // people went). prev are the figures already found in the sentence and
 // last is the document's last measure, for subsets and continuations.
-func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last string) Reading {
+func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx *Context) Reading {
+	last := ctx.LastMeasure
 	r := Reading{Cue: -1, Noun: -1}
 	n := s.HeadIn(m.NumFirst, m.NumLast)
 	if n < 0 {
@@ -225,6 +270,9 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, last
 		return Reading{Cue: -1, Noun: noun, Veto: true, Rule: "not counted: escaped or rescued"}
 	}
 	gm, gcue, grule, subset := governorMeasure(s, x, noun, places, prev, last)
+	if gm == "" && nm == "" && ctx.Migration {
+		gm, gcue, grule = migration(s, x, noun)
+	}
 	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] {
 		gm = "" // "two million people massed in the streets" is a crowd
 	}
@@ -683,6 +731,13 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 		switch s.Lemma(g) {
 		case "release", "freeing", "swap":
 			return "captured", g, "event noun " + s.Lemma(g), false
+		case "flight", "exodus":
+			// "the flight of hundreds of thousands of Rohingya from
+			// Myanmar": across a border, refugees.
+			if abroad(s, g, places) || fromCountry(s, g, places) || fromCountry(s, x, places) || noun >= 0 && fromCountry(s, noun, places) {
+				return "refugees", g, "event noun " + s.Lemma(g), false
+			}
+			return "displaced", g, "event noun " + s.Lemma(g), false
 		}
 	}
 	if isForecast(s, g) {
@@ -703,6 +758,31 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	if s.POS(g) == "VERB" || s.POS(g) == "ADJ" || s.POS(g) == "AUX" {
 		if mm, cue, rule := verbMeasure(s, g, rel, places); mm != "" {
 			return mm, cue, rule, false
+		}
+		// "said [600 of the escapees] [have been recaptured]": the
+		// parser made the subject of the reported clause the object of
+		// the reporting verb.
+		if rel == "obj" && reporting[lemma(s, g, reporting)] {
+			for _, c := range s.Kids(g) {
+				if s.URel(c) == "ccomp" && c > x && s.Kid(c, "nsubj", "nsubj:pass") < 0 {
+					r := "nsubj"
+					if s.Kid(c, "aux:pass") >= 0 {
+						r = "nsubj:pass"
+					}
+					if mm, cue, rule := verbMeasure(s, c, r, places); mm != "" {
+						return mm, cue, rule + " (the reported clause's subject)", false
+					}
+				}
+			}
+		}
+		// "People displaced within their own country made up 40 million",
+		// "refugees numbered 4,500": the subject's measure.
+		if (rel == "obj" || rel == "obl") && quantityVerbs[lemma(s, g, quantityVerbs)] {
+			if subj := s.Kid(g, "nsubj"); subj >= 0 && subj != noun {
+				if mm, cue, _ := nounMeasure(s, subj, places); mm != "" {
+					return mm, cue, "amount of the " + s.Lemma(subj), false
+				}
+			}
 		}
 		// "supplied 3 million shells"
 		if supplyNoun(s, noun) && (rel == "obj" || rel == "nsubj:pass") && supplyVerbs[s.Lower(g)] {

@@ -71,7 +71,8 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 		sents[0].headline = true
 	}
 	// Figure mentions, sentence by sentence.
-	var ctx figures.Context
+	low := strings.ToLower(text)
+	ctx := figures.Context{Migration: strings.Count(low, "migrant")+strings.Count(low, "refugee")+strings.Count(low, "asylum") >= 2}
 	any := false
 	bp := tokenSlabs.Get().(*[]tokens.Token)
 	defer func() {

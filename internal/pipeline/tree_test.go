@@ -60,6 +60,17 @@ var treeCases = []treeCase{
 	{"self-published, named first", "IOM Displacement Tracking Matrix", "An estimated 2,500 households were displaced by floods in Jonglei state.", "An estimated 2,500", "displaced", "IOM", ""},
 	{"the latest report", "", "Human Rights Watch said on Monday that 40 people had died in custody. The latest report says at least 90 people were arrested in May.", "at least 90", "arrested", "Human Rights Watch", ""},
 	{"singular source noun", "", "A witness told reporters that 14 people were shot dead at the checkpoint.", "14", "killed", "witness", ""},
+	// The parser's object of a reporting verb as the reported clause's subject.
+	{"said N recaptured", "", "The prison service said over 600 of the escapees have been recaptured.", "over 600", "arrested", "prison service", ""},
+	{"said N killed", "", "Police said 12 of the passengers had been killed in the crash.", "12", "killed", "Police", ""},
+	{"announced N freed", "", "The ministry announced 40 of the hostages were freed on Friday.", "40", "captured", "ministry", ""},
+	// Events of flight.
+	{"flight of", "", "The flight of thousands of Rohingya from Myanmar began in August.", "thousands", "refugees", "", ""},
+	{"exodus of", "", "The exodus of 20,000 villagers from the valley continued on Monday.", "20,000", "displaced", "", ""},
+	// In a story of people on the move, arriving makes refugees.
+	{"landed", "", "Migrants rescued at sea\nItaly said the migrants were taken to Sicily. Another 300 landed on Lampedusa overnight, the coast guard said. More migrants are expected.", "300", "refugees", "coast guard", ""},
+	{"made the crossing", "", "Channel crossings rise\nAlmost 16,000 migrants have made the crossing this year, Home Office figures show. Most migrants came in small boats.", "Almost 16,000", "refugees", "Home Office", ""},
+	{"new arrivals", "", "Refugees keep coming\nThousands of new arrivals are sheltering in schools, the refugee agency said. Refugees say more will come.", "Thousands", "refugees", "agency", ""},
 	// Whose people, by what the document is about.
 	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
 	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
@@ -67,6 +78,38 @@ var treeCases = []treeCase{
 	{"worldwide sentence", "", "Worldwide, some 43 million refugees were counted in June, the UN refugee agency said.", "some 43 million", "refugees", "agency", "World"},
 	{"refugees into", "", "Sudan: fighting spreads to Darfur\nMore than 2,000 refugees poured into Chad on Sunday, aid workers said.", "More than 2,000", "refugees", "workers", "Sudan"},
 	{"doer's nationality", "", "Nepal jailbreak: thousands still at large\nIndian police have detained 13 escapees near the border.", "13", "arrested", "", "Nepal"},
+}
+
+// parserLimited are readings that hold when the sentence is parsed
+// right, which today's model often fails to do for them (a participle
+// after its noun read as the main verb: "People displaced ... made up",
+// "Refugees ... numbered"). TestTreeReadingsParserLimited keeps a ratchet
+// on how many come out right.
+var parserLimited = []treeCase{
+	// Amounts: the subject's measure.
+	{"made up", "", "People displaced inside their own country made up 41 million of the total.", "41 million", "displaced", "", ""},
+	{"numbered", "", "Refugees in the camps numbered 23,000 by the end of the month.", "23,000", "refugees", "", ""},
+	{"totalled", "", "Those killed in the clashes totalled 62, the army said.", "62", "killed", "army", ""},
+}
+
+// parserLimitedRight is how many of parserLimited the shipped model gets
+// right; raise it when a better model does better.
+const parserLimitedRight = 0
+
+func TestTreeReadingsParserLimited(t *testing.T) {
+	right := 0
+	for _, c := range parserLimited {
+		doc := claim.Document{ID: "t", Publisher: c.publisher, Published: "2025-03-04", Text: c.text}
+		f := gotFig(pipeline.ExtractWith(doc, pipeline.Options{Explain: true}), c.number)
+		if f != nil && f.Measure == c.measure {
+			right++
+		} else {
+			t.Logf("not yet: %q (%s)", c.text, c.number)
+		}
+	}
+	if right < parserLimitedRight {
+		t.Errorf("%d of %d parser-limited readings right, want at least %d", right, len(parserLimited), parserLimitedRight)
+	}
 }
 
 func TestTreeReadings(t *testing.T) {
