@@ -16,6 +16,7 @@ import (
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/dates"
 	"github.com/tally-news/tally/internal/figures"
+	"github.com/tally-news/tally/internal/geo"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
 	"github.com/tally-news/tally/internal/tree"
@@ -68,13 +69,19 @@ func New(doc claim.Document, t *sources.Table) *Doc {
 	// Displacement Tracking Matrix", "UNHCR") states its own figures: its
 	// voice is the agency's, not an outlet's.
 	// The agency may be named first ("IOM Displacement Tracking Matrix").
-	for words := strings.Fields(doc.Publisher); len(words) > 0; words = words[:len(words)-1] {
-		if canon, kind, _, ok := d.res.Resolve(strings.Join(words, " ")); ok {
-			if kind != "" && kind != "media" && kind != "person" {
-				d.self = canon
-			}
-			break
+	// A shorter prefix must name the agency itself, not a country or city
+	// the outlet is named after ("Taipei Times", "India TV").
+	all := strings.Fields(doc.Publisher)
+	for words := all; len(words) > 0; words = words[:len(words)-1] {
+		canon, kind, country, ok := d.res.Resolve(strings.Join(words, " "))
+		if !ok {
+			continue
 		}
+		whole := len(words) == len(all)
+		if kind != "" && kind != "media" && kind != "person" && (whole || kind != "government" && !geo.IsCountry(canon) && canon != country) {
+			d.self = canon
+		}
+		break
 	}
 	return d
 }

@@ -57,6 +57,8 @@ var treeCases = []treeCase{
 	{"self-published UN", "UNHCR", "Some 65,000 refugees arrived in Chad in the first week of the fighting.", "Some 65,000", "refugees", "UNHCR", ""},
 	// A group named by what it calls itself.
 	{"calling itself", "", "A group calling itself the Mujahideen Brigade said it had kidnapped three engineers.", "three", "captured", "Mujahideen Brigade", ""},
+	{"outlet named after a city", "Taipei Times", "Twelve people died when the bus overturned.", "Twelve", "killed", "", ""},
+	{"outlet named after a country", "India TV", "At least 40 people were injured in the stampede.", "At least 40", "wounded", "", ""},
 	{"self-published, named first", "IOM Displacement Tracking Matrix", "An estimated 2,500 households were displaced by floods in Jonglei state.", "An estimated 2,500", "displaced", "IOM", ""},
 	{"the latest report", "", "Human Rights Watch said on Monday that 40 people had died in custody. The latest report says at least 90 people were arrested in May.", "at least 90", "arrested", "Human Rights Watch", ""},
 	{"singular source noun", "", "A witness told reporters that 14 people were shot dead at the checkpoint.", "14", "killed", "witness", ""},
