@@ -58,18 +58,29 @@ func (m Mention) Explain(toks []tokens.Token) string {
 }
 
 // MayCount reports whether toks hold a number phrase that can be a count
-// (not a year, date, amount, age or measurement): the sentences worth
-// parsing.
+// (not a year, date, amount, age or measurement) and a word the readings
+// know — a measure, a tally, a movement, a partitive pronoun — or a
+// figure the token rules find: the sentences worth parsing.
 func MayCount(toks []tokens.Token) bool {
 	if !numbers.Any(toks) {
 		return false
 	}
+	count := false
 	for _, p := range numbers.Find(toks) {
 		if isCount(toks, p) {
+			count = true
+			break
+		}
+	}
+	if !count {
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind == tokens.Word && knownWord(t.Lower) {
 			return true
 		}
 	}
-	return false
+	return len(Find(toks, nil)) > 0
 }
 
 // Word returns the number's head word in the sentence's tree, or -1

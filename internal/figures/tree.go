@@ -166,6 +166,40 @@ func fromCountry(s *tree.Sentence, w int, places []Place) bool {
 
 var lifeVerbs = map[string]bool{"cost": true, "claim": true, "take": true, "lose": true}
 
+// knownWord reports whether a lower-case word form may be one the tree
+// readings name (by lemma, with its inflection cut off as lemma() does).
+func knownWord(w string) bool {
+	if readingWords[w] {
+		return true
+	}
+	if r, ok := irregular[w]; ok && readingWords[r] {
+		return true
+	}
+	for _, suf := range []string{"ies", "es", "s", "ed", "d", "ing", "en", "n"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 2 && (readingWords[stem] || readingWords[stem+"e"] || readingWords[stem+"y"] || len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] && readingWords[stem[:len(stem)-1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// readingWords are all the lemmas the readings know.
+var readingWords = func() map[string]bool {
+	v := map[string]bool{"them": true, "these": true, "those": true, "whom": true, "life": true, "lives": true, "home": true, "homes": true,
+		"sea": true, "injury": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
+	for _, m := range []map[string]string{nounMeasures, patientVerbs, subjectVerbs, predicates} {
+		for k := range m {
+			v[k] = true
+		}
+	}
+	for _, m := range []map[string]bool{movementVerbs, tallyNouns, tallyVerbs, quantityVerbs, verbVocab, lifeVerbs, arrivalNouns, migrantNouns} {
+		for k := range m {
+			v[k] = true
+		}
+	}
+	return v
+}()
+
 // verbVocab is every verb the readings name, for lemma look-ups.
 var verbVocab = func() map[string]bool {
 	v := map[string]bool{}
