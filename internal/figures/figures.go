@@ -338,6 +338,10 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 		if prev.Text == "#" {
 			return false
 		}
+		// Ratios: "one person in every 110", "four out of five".
+		if prev.Lower == "every" || prev.Lower == "of" && p.First >= 3 && toks[p.First-2].Lower == "out" && numbers.Any(toks[p.First-3:p.First-2]) {
+			return false
+		}
 		// Model names: "Kn-23 missiles", "F-16".
 		if prev.Text == "-" && !toks[p.First].SpaceBefore && p.First >= 2 && toks[p.First-2].Kind == tokens.Word && !prev.SpaceBefore {
 			return false
@@ -349,6 +353,9 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 		toks[p.First-1].Text == "," && toks[p.Last+1].Text == "," && toks[p.First-2].Kind == tokens.Word &&
 		(toks[p.First-2].IsCap() || personish(toks[p.First-2].Lower)) {
 		return false
+	}
+	if n := p.Last + 1; n+1 < len(toks) && toks[n].Lower == "out" && toks[n+1].Lower == "of" {
+		return false // "four out of five refugees"
 	}
 	if n := p.Last + 1; n < len(toks) {
 		next := toks[n]

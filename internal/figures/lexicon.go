@@ -202,4 +202,6 @@ var nonPersonNouns = map[string]bool{
 	"dollars": true, "euros": true, "charges": true, "counts": true, "trucks": true,
 	"roads": true, "bridges": true, "streets": true, "floors": true, "rooms": true,
 	"letters": true, "questions": true, "issues": true, "steps": true, "stages": true,
+	"raids": true, "operations": true, "strikes": true, "airstrikes": true,
+	"protests": true, "rallies": true, "clashes": true, "flights": true, "dinghies": true,
 }

@@ -186,3 +186,19 @@ func TestTreeNoFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestRatiosAndThings: ratios and counts of things are no figures.
+func TestRatiosAndThings(t *testing.T) {
+	for _, c := range []struct{ text, number string }{
+		{"Four out of five refugees live in a country next to their own.", "Four"},
+		{"Four out of five refugees live in a country next to their own.", "five"},
+		{"One person in every 95 is now displaced.", "95"},
+		{"Police carried out hundreds of raids and arrested suspects.", "hundreds"},
+		{"Soldiers launched 40 airstrikes that killed militants.", "40"},
+	} {
+		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
+		if f := gotFig(figs, c.number); f != nil {
+			t.Errorf("%q: %q read as %s (%s)", c.text, c.number, f.Measure, f.Explain.Measure)
+		}
+	}
+}
