@@ -126,7 +126,7 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 		}
 		// Who sets a tally asserts it: "authorities brought the toll
 		// down to 253".
-		if tallySetters[s.Lemma(x)] && x != w && setsTally(s, x) {
+		if tallySetters[s.Lemma(x)] && x != w && setsTally(s, x) && s.Kid(x, "nsubj") >= 0 {
 			if c, ok := verbClause(s, x); ok && len(found) == 0 {
 				c.Cue = s.Words[x].Form
 				found = append(found, c)
@@ -230,6 +230,11 @@ func governs(s *tree.Sentence, h, x int, rel string) bool {
 	// "attacks which claimed 359 lives" count the dead, they report
 	// nothing.
 	if s.Lemma(h) == "claim" && (s.Lemma(x) == "life" || s.Lemma(x) == "responsibility" || s.Lemma(s.Kid(h, "obj")) == "responsibility") {
+		return false
+	}
+	// "..., police said, taking the toll to 62": a participle after
+	// the report, its own comment rather than what was said.
+	if (rel == "ccomp" || rel == "advcl") && s.Words[x].XPOS == "VBG" && s.Kid(x, "nsubj") < 0 && x > h && commaBetween(s, h, x) {
 		return false
 	}
 	switch rel {

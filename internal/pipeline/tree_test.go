@@ -47,6 +47,10 @@ var treeCases = []treeCase{
 	{"statement from", "", "A statement from the interior ministry said 60 protesters were detained overnight.", "60", "arrested", "ministry", ""},
 	{"data noun", "", "Health Ministry figures show that 1,400 people have died of cholera this year.", "1,400", "killed", "Health Ministry", ""},
 	{"tally setter", "", "Provincial officials on Friday brought the death toll down to 88 from 95.", "88", "killed", "Provincial officials", ""},
+	// A participle after the report is the publisher's comment.
+	{"said, taking the toll", "", "Gunmen shot dead four villagers, police said, taking the toll this week to 31.", "31", "killed", "", ""},
+	{"said, bringing the number", "", "Two more bodies were found on Sunday, rescuers said, bringing the number of dead to 58.", "58", "killed", "", ""},
+	{"said, raising the toll", "", "A second blast killed nine people, officials said, raising the death toll to 40.", "40", "killed", "", ""},
 	// Quotations: the first person inside a quote is its speaker.
 	{"quote we", "", "“We have recorded 52 deaths since the rains began,” the commission said in a statement.", "52", "killed", "commission", ""},
 	{"quote our", "", "“Our teams counted 300 bodies in the village,” said Maria Lopez, the group's field director.", "300", "killed", "Maria Lopez", ""},
