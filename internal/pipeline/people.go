@@ -29,8 +29,9 @@ func readPeople(text string, sents []sentence) docPeople {
 	low := strings.ToLower(text)
 	d.migrants = strings.Count(low, "migrant") >= 2
 	if len(sents) > 0 {
-		head := strings.ToLower(text[sents[0].span.Start:sents[0].span.End])
-		d.world = worldWide(head) || len(sents) > 1 && worldWide(strings.ToLower(text[sents[1].span.Start:sents[1].span.End]))
+		for i := 0; i < len(sents) && i < 3; i++ {
+			d.world = d.world || worldWide(strings.ToLower(text[sents[i].span.Start:sents[i].span.End]))
+		}
 		if sents[0].headline {
 			d.headline = figures.DefaultPlace(text, sents[0].toks)
 		}
@@ -62,7 +63,7 @@ func readPeople(text string, sents []sentence) docPeople {
 
 // worldWide reports a sentence about the whole world.
 func worldWide(s string) bool {
-	for _, w := range []string{"worldwide", "around the world", "across the globe", "across the world", "globally", "world over", "global "} {
+	for _, w := range []string{"worldwide", "around the world", "across the globe", "across the world", "globally", "world over"} {
 		if strings.Contains(s, w) {
 			return true
 		}
@@ -98,10 +99,12 @@ func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figu
 	switch {
 	case explicit:
 		return c, explicit
-	case worldWide(sent) || d.world && (m.Measure == "displaced" || m.Measure == "refugees"):
+	case worldWide(sent):
 		return "World", true
-	case d.migrants && m.Measure != "arrested" && m.Measure != "deployed" && m.Measure != "supplied":
+	case d.migrants && m.Measure != "arrested" && m.Measure != "deployed" && m.Measure != "supplied" && !d.world:
 		return "Migrants", false
+	case d.world && (m.Measure == "displaced" || m.Measure == "refugees"):
+		return "World", true
 	case m.Measure == "refugees" && c != "" && destination(toks, places, c):
 		// Refugees are not counted by the country they enter: the
 		// story's own country is theirs.
@@ -110,7 +113,7 @@ func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figu
 				return o, false
 			}
 		}
-		return "", false
+		return c, false // no other country: they are counted where they are
 	}
 	if tr != nil && c != "" && figures.DoerOnly(tr, m, places, c) {
 		if d.main != "" && d.main != c {
