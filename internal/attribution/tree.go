@@ -126,7 +126,7 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 		}
 		// Who sets a tally asserts it: "authorities brought the toll
 		// down to 253".
-		if tallySetters[s.Lemma(x)] && x != w && setsTally(s, x) && s.Kid(x, "nsubj") >= 0 {
+		if subj := s.Kid(x, "nsubj"); tallySetters[s.Lemma(x)] && x != w && setsTally(s, x) && subj >= 0 && !isOneOf(s.Lower(subj), "which", "that", "who") {
 			if c, ok := verbClause(s, x); ok && len(found) == 0 {
 				c.Cue = s.Words[x].Form
 				found = append(found, c)
