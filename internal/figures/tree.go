@@ -320,7 +320,7 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 		r = Reading{Measure: nm, Cue: ncue, Noun: noun, Rule: nrule, Subset: subset}
 	}
 	r.Strong = strongRules[r.Rule] || strings.HasSuffix(r.Rule, " from their homes") || strings.HasSuffix(r.Rule, " out")
-	if (r.Measure == "killed" || r.Measure == "wounded") && killedAndWounded(s, r.Cue) {
+	if (r.Measure == "killed" || r.Measure == "wounded") && killedAndWounded(s, r.Cue, s.HeadIn(m.NumFirst, m.NumLast)) {
 		r.Measure, r.Rule = "casualties", r.Rule+", killed and wounded together"
 	}
 	return r
@@ -329,7 +329,7 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 // killedAndWounded reports whether the cue of a killed (or wounded)
 // reading is coordinated with the other: "were killed or wounded", "dead
 // and injured".
-func killedAndWounded(s *tree.Sentence, cue int) bool {
+func killedAndWounded(s *tree.Sentence, cue, self int) bool {
 	if cue < 0 {
 		return false
 	}
@@ -349,10 +349,18 @@ func killedAndWounded(s *tree.Sentence, cue int) bool {
 		if s.Kid(w, "nsubj", "obj", "nsubj:pass") >= 0 {
 			return true
 		}
-		a, b := s.Span(w)
-		lo, hi := min(a, cue), max(b, cue)
+		// A number next to the other word or between the two ("killing
+		// eight and wounding 173", "10 killed and 76 injured", "One
+		// person killed and 15 injured"), however parsed, counts other
+		// people.
+		lo, hi := max(min(w, cue)-3, 0), min(max(w, cue)+3, s.Len()-1)
+		if w > cue {
+			lo = cue + 1
+		} else {
+			hi = cue - 1
+		}
 		for k := lo; k <= hi; k++ {
-			if s.POS(k) == "NUM" || s.Lemma(k) == "several" || s.Lemma(k) == "dozens" || s.Lemma(k) == "hundreds" {
+			if k != self && (s.POS(k) == "NUM" || isOne(s.Lemma(k), "several", "dozens", "hundreds", "scores")) {
 				return true
 			}
 		}
@@ -730,6 +738,13 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	// Conjuncts share their first conjunct's governor: "nine Iraqis and
 	// four US soldiers were killed".
 	for s.URel(x) == "conj" && s.Head(x) >= 0 && s.POS(s.Head(x)) != "VERB" {
+		// "killed nine people and injured at least ten", parsed with ten
+		// as a conjunct of people: the verb between is ten's.
+		for k := s.Head(x) + 1; k < x; k++ {
+			if mm, ok := patientVerbs[lemma(s, k, patientVerbs)]; ok && s.POS(k) == "VERB" {
+				return mm, k, "object of " + s.Lemma(k) + " (between conjuncts)", false
+			}
+		}
 		x = s.Head(x)
 	}
 	g := s.Head(x)
