@@ -338,6 +338,11 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 		if prev.Text == "#" {
 			return false
 		}
+		// References: "(Table 1)", "see Figure 2", "Annex 3".
+		switch prev.Text {
+		case "Table", "Figure", "Annex", "Page", "Chart", "Graph", "Appendix", "Section", "Chapter", "Paragraph", "Map", "Box", "Fig":
+			return false
+		}
 		// Ratios: "one person in every 110", "four out of five".
 		if prev.Lower == "every" || prev.Lower == "of" && p.First >= 3 && toks[p.First-2].Lower == "out" && numbers.Any(toks[p.First-3:p.First-2]) {
 			return false

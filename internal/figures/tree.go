@@ -396,6 +396,25 @@ func vetoed(s *tree.Sentence, x, noun int) bool {
 	}
 	gl := lemma(s, g, vetoVerbs)
 	captive := noun >= 0 && isOne(lemma(s, noun, captiveNouns), "inmate", "prisoner", "escapee", "convict", "detainee")
+	// "allowing 1,500 inmates to escape"
+	if xc := s.Kid(g, "xcomp"); captive && xc >= 0 && s.URel(x) == "obj" && isOne(lemma(s, xc, vetoVerbs), "escape", "flee", "break") {
+		return true
+	}
+	if ac := s.Kid(noun, "acl"); captive && ac >= 0 && isOne(lemma(s, ac, vetoVerbs), "escape", "flee", "break") {
+		return true // "1,500 inmates to escape"
+	}
+	if sickVerbs[lemma(s, g, sickVerbs)] {
+		return true // "... infected rose to 65"
+	}
+	// "health workers infected", "people who tested positive": a count
+	// of the sick, which no measure covers.
+	if noun >= 0 {
+		for _, k := range s.Kids(noun) {
+			if r := s.URel(k); (r == "acl" || r == "amod") && isOne(lemma(s, k, sickVerbs), "infect", "sicken", "test", "vaccinate", "hospitalize", "hospitalise") {
+				return true
+			}
+		}
+	}
 	switch {
 	case captive && isOne(gl, "escape", "flee", "break") && s.URel(x) == "nsubj":
 		return true
@@ -405,6 +424,8 @@ func vetoed(s *tree.Sentence, x, noun int) bool {
 	}
 	return false
 }
+
+var sickVerbs = map[string]bool{"infect": true, "sicken": true, "test": true, "vaccinate": true, "hospitalize": true, "hospitalise": true}
 
 var vetoVerbs = map[string]bool{"escape": true, "flee": true, "break": true, "rescue": true, "save": true, "pull": true}
 var captiveNouns = map[string]bool{"inmate": true, "prisoner": true, "escapee": true, "convict": true, "detainee": true}

@@ -183,6 +183,12 @@ func TestTreeNoFigure(t *testing.T) {
 		{"The number of aircraft landing at the base fell to 12 on Monday.", "12"},
 		{"The number of displacement sites rose from 73 to 108 over the year.", "73"},
 		{"Nineteen people were saved by the navy, eight of them children.", "eight"},
+		{"The riot allowed 1,500 inmates to escape from the jail.", "1,500"},
+		{"Guards let some 300 prisoners flee during the attack.", "some 300"},
+		{"The total of health workers infected rose to 65, the ministry said.", "65"},
+		{"Some 120 nurses infected with the virus were isolated.", "Some 120"},
+		{"Of 731 confirmed cases, 54 died (Table 1).", "1"},
+		{"The dead are listed in Annex 3 of the report.", "3"},
 	} {
 		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
 		if f := gotFig(figs, c.number); f != nil {
