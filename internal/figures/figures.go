@@ -338,6 +338,13 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 		if prev.Text == "#" {
 			return false
 		}
+		// Model names: "Leopard 2 tanks", "Patriot 3 missiles" — a
+		// name right before a small number, in a sentence not set in
+		// title case (where "Israel Kills 5" is a headline's verb).
+		if prev.IsCap() && p.First >= 2 && p.Digits && p.HasValue && p.Value < 100 && p.NumFirst == p.First &&
+			!titleCased(toks) && measureVerbs[prev.Lower] == "" && !months[prev.Lower] && p.Last+1 < len(toks) && supplyNouns[toks[p.Last+1].Lower] {
+			return false
+		}
 		// References: "(Table 1)", "see Figure 2", "Annex 3".
 		switch prev.Text {
 		case "Table", "Figure", "Annex", "Page", "Chart", "Graph", "Appendix", "Section", "Chapter", "Paragraph", "Map", "Box", "Fig":
@@ -395,6 +402,20 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 		}
 	}
 	return true
+}
+
+// titleCased reports a headline in title case: most words capitalised.
+func titleCased(toks []tokens.Token) bool {
+	caps, n := 0, 0
+	for _, t := range toks {
+		if t.Kind == tokens.Word && len(t.Text) >= 4 {
+			n++
+			if t.IsCap() {
+				caps++
+			}
+		}
+	}
+	return n >= 3 && caps*4 >= n*3
 }
 
 func allDigits(s string) bool {

@@ -212,3 +212,22 @@ func TestRatiosAndThings(t *testing.T) {
 		}
 	}
 }
+
+// TestModelNames: a weapon's model number is no count.
+func TestModelNames(t *testing.T) {
+	for _, c := range []struct{ text, number, want string }{
+		{"Germany has delivered 18 Leopard 2 tanks to Ukraine, the ministry said.", "2", ""},
+		{"Germany has delivered 18 Leopard 2 tanks to Ukraine, the ministry said.", "18", "supplied"},
+		{"The army received four Patriot 3 missiles last week.", "3", ""},
+		{"Israel Kills 5 Palestinians in Gaza Raid", "5", "killed"},
+	} {
+		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
+		f := gotFig(figs, c.number)
+		switch {
+		case c.want == "" && f != nil:
+			t.Errorf("%q: %q read as %s", c.text, c.number, f.Measure)
+		case c.want != "" && (f == nil || f.Measure != c.want):
+			t.Errorf("%q: %q not read as %s", c.text, c.number, c.want)
+		}
+	}
+}
