@@ -332,7 +332,7 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 	if p.First > 0 {
 		prev := toks[p.First-1]
 		// "won 3-1" is a score, but "lost 2,030 troops" a count.
-		if nonCountPrev[prev.Lower] && !(scoreVerbs[prev.Lower] && p.Last+1 < len(toks) && (personish(toks[p.Last+1].Lower) || deployNouns[toks[p.Last+1].Lower])) {
+		if nonCountPrev[prev.Lower] && !(scoreVerbs[prev.Lower] && p.Last+1 < len(toks) && (personish(toks[p.Last+1].Lower) || deployNouns[toks[p.Last+1].Lower] || toks[p.Last+1].Lower == "of")) {
 			return false
 		}
 		if prev.Text == "#" {

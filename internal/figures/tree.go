@@ -61,6 +61,7 @@ var patientVerbs = map[string]string{
 	"kill": "killed", "slay": "killed", "massacre": "killed", "murder": "killed", "execute": "killed",
 	"behead": "killed", "assassinate": "killed", "slaughter": "killed", "claim": "killed",
 	"wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+
 	"kidnap": "captured", "abduct": "captured", "capture": "captured", "seize": "captured",
 	"free": "captured", "release": "captured", "swap": "captured", "exchange": "captured",
 	"repatriate": "captured",
@@ -603,6 +604,9 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 		// "lost at sea"
 		case lem == "lose" && oblLemma(s, v, "sea") >= 0:
 			return "killed", v, "lost at sea"
+		// "we have lost 47 of our volunteers", "lost 2,030 troops"
+		case lem == "lose" && rel == "obj" && lostPeople(s, v):
+			return "casualties", v, "object of lose"
 		}
 		// "admitted to hospital with injuries"
 		if withInjuries(s, v) {
@@ -629,6 +633,19 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 	}
 	return "", -1, ""
 }
+
+// lostPeople reports that what v (lose) lost are people: troops,
+// volunteers, men, members.
+func lostPeople(s *tree.Sentence, v int) bool {
+	o := s.Kid(v, "obj")
+	if n := partitive(s, o); n >= 0 {
+		o = n
+	}
+	w := s.Lower(o)
+	return deployNouns[w] || personish(w) || isOne(lemma(s, o, lostNouns), "volunteer", "member", "comrade", "colleague", "officer", "man")
+}
+
+var lostNouns = map[string]bool{"volunteer": true, "member": true, "comrade": true, "colleague": true, "officer": true, "man": true}
 
 // argHome reports "from their homes" hung on v's object rather than on
 // v: "driven [12,000 families from their homes]".
@@ -817,7 +834,13 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	if noun >= 0 && s.Lemma(noun) == "life" && rel == "obj" && isOne(lemma(s, g, lifeVerbs), "cost", "claim", "take", "lose") {
 		return "killed", g, "lives " + s.Lemma(g), false
 	}
-	// "Of these, 229,000 are staying ...": part of the figure before.
+	// "Of these, 229,000 are staying ...": part of the figure before,
+	// however the parser hung the fronted "of these".
+	if t := s.Toks; len(t) > 2 && t[0].Lower == "of" && t[1].Is("these", "those", "them", "whom") && s.Token(x) > 1 {
+		if mm := antecedent(s, s.WordOf(1), prev, last); mm != "" {
+			return mm, -1, "part of the figure before (of these)", true
+		}
+	}
 	for _, k := range s.Kids(g) {
 		if k != x && s.URel(k) == "obl" && s.Case(k) == "of" && isOne(s.Lower(k), "these", "them", "those") && k < x {
 			if mm := antecedent(s, k, prev, last); mm != "" {

@@ -51,6 +51,13 @@ var treeCases = []treeCase{
 	{"said, taking the toll", "", "Gunmen shot dead four villagers, police said, taking the toll this week to 31.", "31", "killed", "", ""},
 	{"said, bringing the number", "", "Two more bodies were found on Sunday, rescuers said, bringing the number of dead to 58.", "58", "killed", "", ""},
 	{"said, raising the toll", "", "A second blast killed nine people, officials said, raising the death toll to 40.", "40", "killed", "", ""},
+	// "Of these" fronted, however parsed.
+	{"of those", "", "The authority said more than 480,000 had been forced from their homes. Of those, about 120,000 were living in relief camps, it added.", "about 120,000", "displaced", "authority", ""},
+	{"of these", "", "Protests spread to the capital\nPolice said 230 people were detained overnight. Of these, 41 were women.", "41", "arrested", "Police", ""},
+	{"of them", "", "Fire at a market\nAt least 60 people died in the fire, officials said. Of them, 22 were children.", "22", "killed", "officials", ""},
+	// Losses of people.
+	{"lost volunteers", "", "“We have lost 47 of our own volunteers,” said Amina Sheikh, who heads a local aid group.", "47", "casualties", "Amina Sheikh", ""},
+	{"lost troops", "", "The general staff said the enemy had lost 1,230 soldiers in a day.", "1,230", "casualties", "general staff", ""},
 	// Quotations: the first person inside a quote is its speaker.
 	{"quote we", "", "“We have recorded 52 deaths since the rains began,” the commission said in a statement.", "52", "killed", "commission", ""},
 	{"quote our", "", "“Our teams counted 300 bodies in the village,” said Maria Lopez, the group's field director.", "300", "killed", "Maria Lopez", ""},
