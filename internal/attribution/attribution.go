@@ -271,9 +271,14 @@ func (d *Doc) fromTree(text string, toks []tokens.Token, tr *tree.Sentence, m fi
 		return d.voice("tree: background relative clause"), true
 	}
 	// "we assess ...," the military said: a first person inside a quote
-	// is its speaker.
-	if outer != nil && firstPerson(toks, inner) {
+	// is its speaker; "a UN spokesperson said the organisation had
+	// documented ...": the organisation is the speaker's.
+	if outer != nil && (firstPerson(toks, inner) || refersBack(text, toks, inner)) {
+		cue := inner.Cue
 		inner, outer = *outer, nil
+		if !firstPerson(toks, inner) {
+			inner.Cue = cue
+		}
 	}
 	a, ok := d.resolve(text, toks, inner)
 	if !ok || a.Source == "" {
@@ -290,6 +295,16 @@ func (d *Doc) fromTree(text string, toks []tokens.Token, tr *tree.Sentence, m fi
 	}
 	d.last, d.lastFig, d.lastSent = &a, &a, d.sent
 	return a, true
+}
+
+// refersBack reports a source named by a pronoun or a definite
+// description ("it", "the organisation", "the agency").
+func refersBack(text string, toks []tokens.Token, c Clause) bool {
+	low := strings.ToLower(strings.TrimSpace(textSlice(text, toks, c.SrcFirst, c.SrcLast)))
+	if c.SrcFirst > 0 && toks[c.SrcFirst-1].Lower == "the" && !strings.HasPrefix(low, "the ") {
+		low = "the " + low
+	}
+	return isPronoun(low) && low != "we" && low != "i" || isAnaphor(low)
 }
 
 // firstPerson reports a source named "we", "I", "our ...", "my ...".
@@ -455,13 +470,25 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	// "ministry spokesperson Ashraf al-Qedra": a spokesperson of a body
 	// named only by its generic noun speaks for the body named before.
 	if i := spokesIndex(low); i > 0 && d.last != nil && d.last.kind != "person" {
-		if isAnaphor("the " + strings.TrimSpace(low[:i])) {
+		body := strings.TrimSpace(strings.TrimPrefix(low[:i], "the "))
+		// "a UN spokesperson" speaks for the UN, unless the UN body
+		// quoted last is meant.
+		if isAnaphor("the "+body) && !((body == "un" || body == "u.n.") && d.last.kind != "un") {
 			l := *d.last
 			l.Cue, l.SourceText, l.Hedged, l.Via = c.Cue, srcText, c.Hedged, ""
 			return l, true
 		}
 	}
 	canon, kind, country, ok := d.res.Resolve(srcText)
+	// "a UN spokesperson", "the ministry's spokesman": the body speaks.
+	if !ok || kind == "person" {
+		if i := spokesIndex(strings.ToLower(srcText)); i > 0 {
+			body := strings.TrimSuffix(strings.TrimSpace(srcText[:i]), "'s")
+			if c2, k2, n2, ok2 := d.res.Resolve(body); ok2 && k2 != "person" {
+				canon, kind, country, ok = c2, k2, n2, true
+			}
+		}
+	}
 	// "the defence ministry" with no country names the body of the
 	// country whose sources the article has been quoting.
 	if (!ok || country == "") && d.last != nil && d.last.Country != "" {

@@ -60,6 +60,7 @@ var nounMeasures = map[string]string{
 var patientVerbs = map[string]string{
 	"kill": "killed", "slay": "killed", "massacre": "killed", "murder": "killed", "execute": "killed",
 	"behead": "killed", "assassinate": "killed", "slaughter": "killed", "claim": "killed",
+	"eliminate": "killed", "neutralise": "killed", "neutralize": "killed", "liquidate": "killed",
 	"wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
 
 	"kidnap": "captured", "abduct": "captured", "capture": "captured", "seize": "captured",

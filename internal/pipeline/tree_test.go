@@ -47,6 +47,13 @@ var treeCases = []treeCase{
 	{"statement from", "", "A statement from the interior ministry said 60 protesters were detained overnight.", "60", "arrested", "ministry", ""},
 	{"data noun", "", "Health Ministry figures show that 1,400 people have died of cholera this year.", "1,400", "killed", "Health Ministry", ""},
 	{"tally setter", "", "Provincial officials on Friday brought the death toll down to 88 from 95.", "88", "killed", "Provincial officials", ""},
+	// An inner "the organisation", "it" is the outer speaker's body.
+	{"the organisation", "", "Aid pours in\nThe Red Cross sent 40 trucks on Monday. A UN spokesperson told reporters the organisation had documented 1,200 civilian deaths.", "1,200", "killed", "UN", ""},
+	{"it had recorded", "", "Storm hits coast\nThe coast guard rescued sailors overnight. The interior ministry said it had recorded 17 deaths by Friday.", "17", "killed", "ministry", ""},
+	// Military euphemisms.
+	{"eliminated", "", "The ministry says 300 enemy soldiers were eliminated in the past day.", "300", "killed", "ministry", ""},
+	{"neutralised", "", "The army said it had neutralised 45 militants in the operation.", "45", "killed", "army", ""},
+	{"liquidated", "", "Officials claimed that 60 fighters had been liquidated near the border.", "60", "killed", "Officials", ""},
 	// A participle after the report is the publisher's comment.
 	{"said, taking the toll", "", "Gunmen shot dead four villagers, police said, taking the toll this week to 31.", "31", "killed", "", ""},
 	{"said, bringing the number", "", "Two more bodies were found on Sunday, rescuers said, bringing the number of dead to 58.", "58", "killed", "", ""},
