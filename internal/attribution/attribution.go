@@ -482,7 +482,8 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	canon, kind, country, ok := d.res.Resolve(srcText)
 	// "a UN spokesperson", "the ministry's spokesman": the body speaks.
 	if !ok || kind == "person" {
-		if i := spokesIndex(strings.ToLower(srcText)); i > 0 {
+		// (Not "White House spokesman John Kirby": a named person speaks.)
+		if i := spokesIndex(strings.ToLower(srcText)); i > 0 && !strings.Contains(strings.TrimSpace(srcText[i:]), " ") {
 			body := strings.TrimSuffix(strings.TrimSpace(srcText[:i]), "'s")
 			if c2, k2, n2, ok2 := d.res.Resolve(body); ok2 && k2 != "person" {
 				canon, kind, country, ok = c2, k2, n2, true
