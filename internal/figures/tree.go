@@ -83,7 +83,7 @@ var subjectVerbs = map[string]string{
 // predicates say the state of whom they are predicated of: "are dead",
 // "remain missing", "left 12 dead", "were reported missing".
 var predicates = map[string]string{
-	"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded",
+	"dead": "killed", "missing": "missing", "injured": "wounded", "wounded": "wounded", "unaccounted": "missing",
 	"hurt": "wounded", "homeless": "displaced", "displaced": "displaced",
 }
 

@@ -50,6 +50,10 @@ var treeCases = []treeCase{
 	// An inner "the organisation", "it" is the outer speaker's body.
 	{"the organisation", "", "Aid pours in\nThe Red Cross sent 40 trucks on Monday. A UN spokesperson told reporters the organisation had documented 1,200 civilian deaths.", "1,200", "killed", "UN", ""},
 	{"it had recorded", "", "Storm hits coast\nThe coast guard rescued sailors overnight. The interior ministry said it had recorded 17 deaths by Friday.", "17", "killed", "ministry", ""},
+	// Unaccounted for is missing.
+	{"unaccounted for", "", "Three aid workers remain unaccounted for after the attack, the agency said.", "Three", "missing", "agency", ""},
+	{"still unaccounted", "", "Rescuers said 27 miners were still unaccounted for on Monday.", "27", "missing", "Rescuers", ""},
+	{"unaccounted after", "", "At least 15 fishermen are unaccounted for since the storm, officials said.", "At least 15", "missing", "officials", ""},
 	// Military euphemisms.
 	{"eliminated", "", "The ministry says 300 enemy soldiers were eliminated in the past day.", "300", "killed", "ministry", ""},
 	{"neutralised", "", "The army said it had neutralised 45 militants in the operation.", "45", "killed", "army", ""},
