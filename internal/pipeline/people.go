@@ -19,8 +19,10 @@ import (
 type docPeople struct {
 	migrants bool   // a story of migrants: boats, crossings, smugglers
 	world    bool   // a global report: "worldwide", "around the world"
-	main     string // the country the document names most, when clear
 	headline string // the country its headline names first
+	// mainCountry is the country the document names most, when clear;
+	// counted on first use (it scans every sentence for places).
+	mainCountry func() string
 }
 
 // readPeople reads docPeople off the document's sentences.
@@ -36,9 +38,28 @@ func readPeople(text string, sents []sentence) docPeople {
 			d.headline = figures.DefaultPlace(text, sents[0].toks)
 		}
 	}
+	var main string
+	done := false
+	d.mainCountry = func() string {
+		if !done {
+			done = true
+			main = mostNamed(text, sents)
+		}
+		return main
+	}
+	return d
+}
+
+// mostNamed is the country a document names at least three times and
+// twice as often as any other, or "".
+func mostNamed(text string, sents []sentence) string {
 	counts := map[string]int{}
 	for i := range sents {
-		for _, p := range figures.Places(text, sents[i].toks) {
+		ps := sents[i].places
+		if ps == nil {
+			ps = figures.Places(text, sents[i].toks)
+		}
+		for _, p := range ps {
 			if p.Kind != geo.Demonym && p.Country != "" {
 				counts[p.Country]++
 			}
@@ -56,9 +77,9 @@ func readPeople(text string, sents []sentence) docPeople {
 		}
 	}
 	if best != "" && counts[best] >= 3 && counts[best] >= 2*second {
-		d.main = best
+		return best
 	}
-	return d
+	return ""
 }
 
 // worldWide reports a sentence about the whole world.
@@ -108,7 +129,7 @@ func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figu
 	case m.Measure == "refugees" && c != "" && destination(toks, places, c):
 		// Refugees are not counted by the country they enter: the
 		// story's own country is theirs.
-		for _, o := range []string{d.headline, d.main, fallback} {
+		for _, o := range []string{d.headline, d.mainCountry(), fallback} {
 			if o != "" && o != c {
 				return o, false
 			}
@@ -116,13 +137,15 @@ func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figu
 		return c, false // no other country: they are counted where they are
 	}
 	if tr != nil && c != "" && figures.DoerOnly(tr, m, places, c) {
-		if d.main != "" && d.main != c {
-			return d.main, false
+		if m := d.mainCountry(); m != "" && m != c {
+			return m, false
 		}
 		return fallback, false
 	}
-	if c == fallback && d.main != "" && d.main != c && !named(places, c) {
-		return d.main, false
+	if c == fallback && !named(places, c) {
+		if m := d.mainCountry(); m != "" && m != c {
+			return m, false
+		}
 	}
 	return c, explicit
 }
