@@ -219,7 +219,10 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 }
 
 // OpenExisting is Open for commands that only read: a SQLite file that
-// does not exist yet is ErrNoLedger rather than a new empty ledger.
+// does not exist yet, or a database with no tables, is ErrNoLedger rather
+// than a new empty ledger. It waits for a ledger being created or upgraded
+// by another process, and upgrades a whole older ledger itself, but never
+// creates one.
 func OpenExisting(ctx context.Context, dsn string) (Store, error) {
 	return open(ctx, dsn, false)
 }
@@ -229,7 +232,7 @@ func open(ctx context.Context, dsn string, create bool) (Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, db, d, where, 0); err != nil {
+	if err := migrate(ctx, db, d, where, 0, create); err != nil {
 		db.Close()
 		return nil, err
 	}

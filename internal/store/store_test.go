@@ -3,12 +3,14 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tally-news/tally/internal/claim"
 )
@@ -35,9 +37,109 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"MigrateFromV1", testMigrateFromV1},
 		{"NewerSchema", testNewerSchema},
 		{"NotALedger", testNotALedger},
+		{"OpenWhileCreating", testOpenWhileCreating},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
+	}
+	t.Run("ConcurrentOpens", func(t *testing.T) { testConcurrentOpens(t, newDSN) })
+}
+
+// testOpenWhileCreating: a reading command that opens the ledger while
+// another process is creating it waits for the creation to commit, then
+// sees the whole ledger — not an empty file, not a half-made one.
+func testOpenWhileCreating(t *testing.T, dsn string) {
+	db, d, where, err := connect(ctx, dsn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, _ := migrations(d.name)
+	tx, err := lockSchema(ctx, db, d, where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := applyMigrations(ctx, tx, d, where, ms, len(ms), true); err != nil {
+		t.Fatal(err)
+	}
+	opened := make(chan error, 1)
+	go func() {
+		st, err := OpenExisting(ctx, dsn)
+		if err == nil {
+			_, err = st.Stats(ctx)
+			st.Close()
+		}
+		opened <- err
+	}()
+	select {
+	case err := <-opened:
+		t.Fatalf("OpenExisting returned %v while the ledger was being created; want it to wait", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-opened; err != nil {
+		t.Errorf("OpenExisting after the creation committed: %v", err)
+	}
+}
+
+// testConcurrentOpens opens a new ledger from many connections at once,
+// as several commands started together do: ingests (Open) and readers
+// (OpenExisting) racing the first ingest that creates it. Every Open must
+// succeed, every OpenExisting must succeed or find no ledger yet, and
+// the ledger must end whole at the latest version — never "not a tally
+// ledger" from a file seen half made.
+func testConcurrentOpens(t *testing.T, newDSN func(t *testing.T) string) {
+	rounds := 30
+	if testing.Short() {
+		rounds = 5
+	}
+	for round := range rounds {
+		dsn := newDSN(t)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		errs := make(chan error, 8)
+		for i := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				open := Open
+				if i%2 == 1 {
+					open = OpenExisting
+				}
+				st, err := open(ctx, dsn)
+				if err != nil {
+					if i%2 == 1 && errors.Is(err, ErrNoLedger) {
+						return
+					}
+					errs <- fmt.Errorf("round %d, opener %d: %w", round, i, err)
+					return
+				}
+				defer st.Close()
+				if _, err := st.Stats(ctx); err != nil {
+					errs <- fmt.Errorf("round %d, opener %d: Stats: %w", round, i, err)
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		db, d, _, err := connect(ctx, dsn, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := migrations(d.name)
+		v, err := schemaVersion(ctx, db)
+		db.Close()
+		if err != nil || v != len(ms) {
+			t.Fatalf("round %d: schema version %d, %v; want %d", round, v, err, len(ms))
+		}
 	}
 }
 
@@ -612,7 +714,7 @@ func testMigrateFromV1(t *testing.T, dsn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(ctx, db, d, where, 1); err != nil {
+	if err := migrate(ctx, db, d, where, 1, true); err != nil {
 		t.Fatal(err)
 	}
 	x := ledgerFixture()[0]
