@@ -1,0 +1,578 @@
+// Package scope reads from a figure's sentence what its count covers:
+// one incident's toll, a running total, a closed period's total, a part
+// of another figure, or a figure for another event given as context
+// (claim.Scope*), and which incident or period it is ("bombing", "quake",
+// "day"). The series logic uses it to keep figures that measure different
+// things out of one series, and subsets and background figures out of
+// every comparison.
+//
+// It is the fallback for figures whose Scope extraction left empty:
+// extraction, which has the sentence's dependency tree, can decide better
+// and fills claim.Figure.Scope; Of then keeps that scope and only reads
+// the label. The rules here read words near the number, in the order
+// given in Of, and are meant to be explained in one paragraph each
+// (internal/series/doc.go), not to be clever.
+package scope
+
+import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/claim"
+)
+
+// Reading is what Of makes of a figure.
+type Reading struct {
+	// Scope is one of the claim.Scope* values, or "" when nothing in the
+	// sentence decides it.
+	Scope string
+	// Label names the incident or period the figure belongs to: an event
+	// class ("bombing", "quake", "fighting", "shipwreck") or a period
+	// ("day", "month", "june", "2017"); "" when the sentence names none.
+	Label string
+}
+
+// Of reads a figure's scope and label. A scope set by extraction is kept.
+//
+// The order, first match wins:
+//  1. subset: "including", "among them", "of whom" just before the
+//     number, or "of them", "of the …", "among the dead" just after it;
+//  2. background: a "when" clause after a past time ("since 2004, when
+//     300 died"), or "a similar / previous / earlier attack … killed";
+//  3. incident: the sentence names an event that has a toll of its own
+//     (an attack, a bombing, a quake, a flood, a shipwreck…), the one
+//     nearest the number giving the label;
+//  4. period: a closed period next to the number ("in a single day",
+//     "a day", "in June", "last year", "during 2017");
+//  5. cumulative: a war or a conflict is named ("killed in the war"),
+//     or the count runs "since" something, "so far", "to date", "in
+//     total";
+//  6. otherwise "": the series logic decides from the rest of the story.
+func Of(f *claim.Figure) Reading {
+	t := newText(f)
+	label, kind := t.event()
+	period := t.period()
+	scope := f.Scope
+	if scope == "" {
+		switch {
+		case t.subset():
+			scope = claim.ScopeSubset
+		case t.background():
+			scope = claim.ScopeBackground
+		case kind == incidentEvent:
+			scope = claim.ScopeIncident
+		case period != "":
+			scope = claim.ScopePeriod
+		case kind == conflictEvent || t.cumulative():
+			scope = claim.ScopeCumulative
+		}
+	}
+	r := Reading{Scope: scope}
+	switch {
+	case scope == claim.ScopePeriod && period != "":
+		r.Label = period
+	case kind == incidentEvent:
+		r.Label = label
+	case period != "":
+		r.Label = period
+	}
+	return r
+}
+
+// Compatible reports whether two labels may name one incident: equal, or
+// one of them the generic "attack" and the other a kind of attack (a
+// report calls the bombing an attack), or an explosion and a bombing.
+func Compatible(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a > b {
+		a, b = b, a
+	}
+	switch {
+	case a == "attack" || b == "attack":
+		return violent[a] && violent[b]
+	case a == "bombing" && b == "explosion":
+		return true
+	}
+	return false
+}
+
+// violent are the labels the generic "attack" may stand for.
+var violent = map[string]bool{
+	"attack": true, "bombing": true, "explosion": true, "airstrike": true, "shelling": true,
+	"shooting": true, "fighting": true, "massacre": true,
+}
+
+// word is one word of a sentence, lower-cased, with its byte offsets and
+// whether a clause boundary (, ; : ( ) – —) comes before it.
+type word struct {
+	w          string
+	start, end int
+	boundary   bool
+}
+
+// text is a figure's sentence cut into words, with the number phrase's
+// word range [lo, hi).
+type text struct {
+	words  []word
+	lo, hi int
+}
+
+func newText(f *claim.Figure) *text {
+	s := f.Sentence
+	a, b := numberBounds(f)
+	t := &text{}
+	boundary := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if isWordByte(c) {
+			j := i
+			for j < len(s) && (isWordByte(s[j]) || (s[j] == '\'' || s[j] == '-' || s[j] == '.' || s[j] == ',') && j+1 < len(s) && isWordByte(s[j+1]) && (s[j] != ',' && s[j] != '.' || isDigit(s[j-1]) && isDigit(s[j+1]))) {
+				j++
+			}
+			t.words = append(t.words, word{w: strings.ToLower(s[i:j]), start: i, end: j, boundary: boundary})
+			boundary = false
+			i = j
+			continue
+		}
+		switch c {
+		case ',', ';', ':', '(', ')', '"', '|':
+			boundary = true
+		case 0xe2: // – — “ ”
+			boundary = true
+		case '-':
+			if i+1 < len(s) && s[i+1] == ' ' || i > 0 && s[i-1] == ' ' {
+				boundary = true
+			}
+		}
+		i++
+	}
+	t.lo, t.hi = len(t.words), len(t.words)
+	for i, w := range t.words {
+		if w.end > a && t.lo == len(t.words) {
+			t.lo = i
+		}
+		if w.start < b {
+			t.hi = i + 1
+		}
+	}
+	if t.hi < t.lo {
+		t.hi = t.lo
+	}
+	return t
+}
+
+// numberBounds finds the number phrase in the sentence: by the spans when
+// they agree with the text, else by searching for it.
+func numberBounds(f *claim.Figure) (int, int) {
+	s := f.Sentence
+	a := f.Span[0] - f.SentenceSpan[0]
+	if n := len(f.NumberText); a >= 0 && a+n <= len(s) && n > 0 && s[a:a+n] == f.NumberText {
+		return a, a + n
+	}
+	if f.NumberText != "" {
+		if i := strings.Index(strings.ToLower(s), strings.ToLower(f.NumberText)); i >= 0 {
+			return i, i + len(f.NumberText)
+		}
+	}
+	return 0, 0
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c >= 0x80 && c != 0xe2
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// at is the word at i, or "" outside the sentence.
+func (t *text) at(i int) string {
+	if i < 0 || i >= len(t.words) {
+		return ""
+	}
+	return t.words[i].w
+}
+
+// before are up to n words before the number phrase, nearest last, not
+// crossing a clause boundary.
+func (t *text) before(n int) []string {
+	var out []string
+	for i := t.lo - 1; i >= 0 && len(out) < n; i-- {
+		out = append([]string{t.words[i].w}, out...)
+		if t.words[i].boundary {
+			break
+		}
+	}
+	return out
+}
+
+// after are up to n words after the number phrase, not crossing a clause
+// boundary.
+func (t *text) after(n int) []string {
+	var out []string
+	for i := t.hi; i < len(t.words) && len(out) < n; i++ {
+		if t.words[i].boundary && i > t.hi {
+			break
+		}
+		out = append(out, t.words[i].w)
+	}
+	return out
+}
+
+func endsWith(ws []string, tail ...string) bool {
+	if len(tail) > len(ws) {
+		return false
+	}
+	for i, w := range tail {
+		if ws[len(ws)-len(tail)+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func startsWith(ws []string, head ...string) bool {
+	if len(head) > len(ws) {
+		return false
+	}
+	for i, w := range head {
+		if ws[i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// subset: "including 20 children", "among them 5", "20 of them", "3,000
+// of the 12,000", "five were among the dead".
+func (t *text) subset() bool {
+	b := t.before(3)
+	for _, w := range []string{"including", "includes", "included", "include"} {
+		if endsWith(b, w) || endsWith(b, w, "at", "least") {
+			return true
+		}
+	}
+	for _, tail := range [][]string{{"among", "them"}, {"among", "whom"}, {"among", "those"}, {"of", "whom"}, {"of", "them"}, {"of", "which"}} {
+		if endsWith(b, tail...) {
+			return true
+		}
+	}
+	a := t.after(6)
+	if len(a) >= 2 && a[0] == "of" {
+		// Right after the number: "five of the captives", "3,000 of the
+		// 12,000", "20 of them" — but not a vague word's partitive
+		// ("thousands of the residents"): a vague number is a quantity.
+		switch a[1] {
+		case "them", "whom", "those", "these":
+			return true
+		case "the":
+			return !t.vague()
+		}
+		return len(a[1]) > 0 && isDigit(a[1][0]) && !t.vague()
+	}
+	// "five children were among the dead": the counted noun first.
+	for k := 0; k < len(a) && k < 3; k++ {
+		if a[k] == "among" && (k == 0 || a[k-1] == "were" || a[k-1] == "was") {
+			return true
+		}
+	}
+	return false
+}
+
+// vague reports a number phrase that is a word like "thousands".
+func (t *text) vague() bool {
+	for i := t.lo; i < t.hi; i++ {
+		switch t.words[i].w {
+		case "dozens", "hundreds", "thousands", "scores", "millions", "tens", "several":
+			return true
+		}
+	}
+	return false
+}
+
+// background: the figure belongs to an earlier or another event — "the
+// worst since 2004, when 300 people died", "a similar attack killed 12".
+func (t *text) background() bool {
+	b := t.before(6)
+	// "when" just before the number, after a past time.
+	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
+		if b[i] != "when" && b[i] != "after" {
+			continue
+		}
+		start := t.lo - (len(b) - i)
+		for j := start - 1; j >= 0 && j >= start-6; j-- {
+			if pastTime(t.at(j), t.at(j+1)) {
+				return true
+			}
+		}
+	}
+	for i, w := range b {
+		if (w == "similar" || w == "previous" || w == "earlier") && i+1 < len(b) && eventWord(b[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastTime is a word (with the next) naming a past time: a year, "ago",
+// "last year".
+func pastTime(w, next string) bool {
+	switch {
+	case len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && allDigits(w):
+		return true
+	case w == "ago", w == "since":
+		return true
+	case w == "last" && (next == "year" || next == "month" || next == "week"):
+		return true
+	}
+	return months[w] != ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// cumulative: the count runs over an open period — "since", "so far",
+// "to date", "in total", "a total of", "overall", "altogether".
+func (t *text) cumulative() bool {
+	for i, w := range t.words {
+		switch w.w {
+		case "since", "overall", "altogether", "cumulative", "cumulatively":
+			return true
+		case "far":
+			if t.at(i-1) == "so" {
+				return true
+			}
+		case "date":
+			if t.at(i-1) == "to" {
+				return true
+			}
+		case "total":
+			if p := t.at(i - 1); p == "in" || p == "a" || p == "the" {
+				return true
+			}
+		case "all":
+			if t.at(i-1) == "in" && i > t.lo {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// period reads a closed period next to the number: "in a single day", "a
+// day", "in June", "last year", "during 2017"; "" when none.
+func (t *text) period() string {
+	a := t.after(8)
+	b := t.before(4)
+	look := append(append([]string{}, b...), a...)
+	for i, w := range look {
+		next := ""
+		if i+1 < len(look) {
+			next = look[i+1]
+		}
+		prev := ""
+		if i > 0 {
+			prev = look[i-1]
+		}
+		switch {
+		case (w == "day" || w == "week" || w == "month" || w == "year") && next != "ago" && (prev == "a" || prev == "per" || prev == "each" || prev == "every" || prev == "single" || prev == "one"):
+			return w
+		case w == "daily":
+			return "day"
+		case w == "monthly":
+			return "month"
+		case w == "hours" && (prev == "24" || prev == "48"):
+			return "day"
+		case (w == "month" || w == "year") && next != "ago" && (prev == "last" || prev == "this" || prev == "past"):
+			// Not "last week", "earlier this week": those date an incident.
+			return w
+		case months[w] != "" && (prev == "in" || prev == "during" || next == "alone"):
+			return months[w]
+		case len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20") && (prev == "in" || prev == "during" || prev == "for"):
+			return w
+		}
+	}
+	return ""
+}
+
+var months = map[string]string{
+	"january": "january", "february": "february", "march": "march", "april": "april", "june": "june",
+	"july": "july", "august": "august", "september": "september", "october": "october", "november": "november",
+	"december": "december", "jan": "january", "feb": "february", "sept": "september", "oct": "october",
+	"nov": "november", "dec": "december",
+}
+
+// eventKind tells an event with a toll of its own from a war or a
+// conflict, whose figures are running totals.
+type eventKind int
+
+const (
+	noEvent eventKind = iota
+	incidentEvent
+	conflictEvent
+)
+
+// event finds the event the number belongs to: its label and kind. The
+// nearest incident word wins, one in the number's own clause over any
+// across a boundary ("the deadliest attack since 2004, when 300 died in a
+// bombing": the bombing). A war or conflict word wins over it only when it
+// is close by in the same clause ("killed in the war"), since a bombing
+// in a war-torn country is still one bombing; with no incident word, a war
+// word in the number's clause, within ten words, makes it a running total.
+func (t *text) event() (string, eventKind) {
+	inc, incDist := -1, 1<<30
+	war, warDist := -1, 1<<30
+	for i := range t.words {
+		if i >= t.lo && i < t.hi {
+			continue
+		}
+		_, kind, ok := t.eventAt(i)
+		if !ok {
+			continue
+		}
+		d := t.lo - i
+		if i >= t.hi {
+			d = i - t.hi + 1
+		}
+		if t.crosses(i) {
+			d += 1 << 20
+		}
+		if kind == conflictEvent {
+			if d < warDist {
+				war, warDist = i, d
+			}
+		} else if d < incDist {
+			inc, incDist = i, d
+		}
+	}
+	switch {
+	case war >= 0 && warDist <= 6 && warDist < incDist, war >= 0 && inc < 0 && warDist <= 10:
+		return "war", conflictEvent
+	case inc >= 0:
+		label, kind, _ := t.eventAt(inc)
+		return label, kind
+	}
+	return "", noEvent
+}
+
+// crosses reports a clause boundary between word i and the number.
+func (t *text) crosses(i int) bool {
+	lo, hi := i+1, t.lo // boundaries are marked on the word after them
+	if i >= t.hi {
+		lo, hi = t.hi, i
+	}
+	for k := lo; k <= hi && k < len(t.words); k++ {
+		if t.words[k].boundary {
+			return true
+		}
+	}
+	return false
+}
+
+// eventAt reads the event word at i, if it is one.
+func (t *text) eventAt(i int) (string, eventKind, bool) {
+	w := t.words[i].w
+	if conflicts[w] {
+		if w == "war" && (t.at(i+1) == "crimes" || t.at(i+1) == "criminal" || t.at(i-1) == "of" && strings.HasPrefix(t.at(i-2), "prisoner")) {
+			return "", noEvent, false // war crimes, prisoners of war
+		}
+		return "war", conflictEvent, true
+	}
+	if l, ok := needsNoun[w]; ok {
+		// "fighting" and "strike" are events only as nouns: "in fierce
+		// fighting", "an air strike" — not "fighting alongside", "a
+		// strike by workers".
+		if !nounBefore[t.at(i-1)] {
+			return "", noEvent, false
+		}
+		if w == "strike" || w == "strikes" {
+			p := t.at(i - 1)
+			if p != "air" && p != "missile" && p != "drone" && p != "rocket" {
+				return "", noEvent, false
+			}
+		}
+		return l, incidentEvent, true
+	}
+	if l, ok := incidents[w]; ok {
+		return l, incidentEvent, true
+	}
+	return "", noEvent, false
+}
+
+// eventWord reports a word that names an incident (for "a similar
+// attack").
+func eventWord(w string) bool {
+	_, ok := incidents[w]
+	_, ok2 := needsNoun[w]
+	return ok || ok2
+}
+
+// incidents map words naming an event with a toll of its own to its label.
+var incidents = map[string]string{
+	"attack": "attack", "attacks": "attack", "attacked": "attack", "assault": "attack", "raid": "attack",
+	"raids": "attack", "ambush": "attack", "ambushed": "attack", "rampage": "attack",
+	"bomb": "bombing", "bombs": "bombing", "bombing": "bombing", "bombings": "bombing", "bomber": "bombing",
+	"bombers": "bombing", "bombed": "bombing", "car-bomb": "bombing", "suicide-bomb": "bombing",
+	"blast": "explosion", "blasts": "explosion", "explosion": "explosion", "explosions": "explosion",
+	"exploded": "explosion", "explodes": "explosion", "detonated": "bombing", "ied": "bombing",
+	"airstrike": "airstrike", "airstrikes": "airstrike", "air-strike": "airstrike", "air-strikes": "airstrike",
+	"shelling": "shelling", "shelled": "shelling", "mortar": "shelling", "mortars": "shelling",
+	"rocket": "shelling", "rockets": "shelling", "missile": "shelling", "missiles": "shelling",
+	"shooting": "shooting", "shootings": "shooting", "gunfire": "shooting", "gunmen": "shooting",
+	"massacre": "massacre", "massacred": "massacre", "slaughter": "massacre",
+	"clash": "fighting", "clashes": "fighting", "clashed": "fighting", "battle": "fighting",
+	"battles": "fighting", "firefight": "fighting", "skirmish": "fighting", "skirmishes": "fighting",
+	"offensive": "fighting",
+	"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "quakes": "quake", "tremor": "quake",
+	"aftershock": "quake", "aftershocks": "quake", "tsunami": "tsunami",
+	"flood": "flood", "floods": "flood", "flooding": "flood", "floodwaters": "flood", "deluge": "flood",
+	"storm": "storm", "storms": "storm", "typhoon": "storm", "hurricane": "storm", "cyclone": "storm",
+	"tornado": "storm", "tornadoes": "storm", "landslide": "landslide", "landslides": "landslide",
+	"mudslide": "landslide", "mudslides": "landslide", "avalanche": "landslide",
+	"fire": "fire", "fires": "fire", "blaze": "fire", "wildfire": "fire", "wildfires": "fire", "inferno": "fire",
+	"eruption": "eruption", "volcano": "eruption", "heatwave": "heatwave",
+	"crash": "crash", "crashed": "crash", "crashes": "crash", "collision": "crash", "collided": "crash",
+	"derailment": "crash", "derailed": "crash", "accident": "crash",
+	"shipwreck": "shipwreck", "shipwrecks": "shipwreck", "capsized": "shipwreck", "capsizes": "shipwreck",
+	"capsize": "shipwreck", "sank": "shipwreck", "sinking": "shipwreck", "sinks": "shipwreck",
+	"stampede": "stampede", "crush": "stampede", "collapse": "collapse", "collapsed": "collapse",
+	"protest": "protests", "protests": "protests", "protesters": "protests", "demonstrations": "protests",
+	"demonstrators": "protests", "riot": "protests", "riots": "protests", "unrest": "protests",
+	"crackdown": "protests", "outbreak": "outbreak", "epidemic": "outbreak", "cholera": "outbreak",
+	"ebola": "outbreak", "siege": "siege", "standoff": "siege", "kidnapping": "kidnapping",
+	"abduction": "kidnapping",
+}
+
+// needsNoun are incident words that are events only after a determiner or
+// an adjective.
+var needsNoun = map[string]string{
+	"fighting": "fighting", "strike": "airstrike", "strikes": "airstrike",
+}
+
+// nounBefore are words before which "fighting" or "strike" is a noun.
+var nounBefore = map[string]bool{
+	"in": true, "the": true, "of": true, "fierce": true, "heavy": true, "renewed": true, "intense": true,
+	"street": true, "factional": true, "overnight": true, "air": true, "missile": true, "drone": true,
+	"rocket": true, "an": true, "a": true, "israeli": true, "russian": true, "u.s.": true, "us": true,
+}
+
+// conflicts are words naming a war or a conflict: the figures they govern
+// are running totals.
+var conflicts = map[string]bool{
+	"war": true, "wars": true, "conflict": true, "insurgency": true, "invasion": true, "occupation": true,
+	"uprising": true, "revolution": true, "genocide": true, "terrorism": true, "civil-war": true,
+}
