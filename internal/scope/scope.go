@@ -38,11 +38,14 @@ type Reading struct {
 //     number, or "of them", "of the …", "among the dead" just after it;
 //  2. background: a "when" clause after a past time ("since 2004, when
 //     300 died"), or "a similar / previous / earlier attack … killed";
-//  3. incident: the sentence names an event that has a toll of its own
+//  3. period: a closed period next to the number ("in a single day",
+//     "a day", "in June", "over the past week", "last year", "during
+//     2017");
+//  4. incident: the sentence names an event that has a toll of its own
 //     (an attack, a bombing, a quake, a flood, a shipwreck…), the one
-//     nearest the number giving the label;
-//  4. period: a closed period next to the number ("in a single day",
-//     "a day", "in June", "last year", "during 2017");
+//     nearest the number giving the label — but not "battle" or
+//     "fighting" in a sentence in the perfect ("have been killed since
+//     going into battle"), which is a war's fighting;
 //  5. cumulative: a war or a conflict is named ("killed in the war"),
 //     or the count runs "since" something, "so far", "to date", "in
 //     total";
@@ -58,10 +61,10 @@ func Of(f *claim.Figure) Reading {
 			scope = claim.ScopeSubset
 		case t.background():
 			scope = claim.ScopeBackground
-		case kind == incidentEvent:
-			scope = claim.ScopeIncident
 		case period != "":
 			scope = claim.ScopePeriod
+		case kind == incidentEvent:
+			scope = claim.ScopeIncident
 		case kind == conflictEvent || t.cumulative():
 			scope = claim.ScopeCumulative
 		}
@@ -130,7 +133,13 @@ func newText(f *claim.Figure) *text {
 			for j < len(s) && (isWordByte(s[j]) || (s[j] == '\'' || s[j] == '-' || s[j] == '.' || s[j] == ',') && j+1 < len(s) && isWordByte(s[j+1]) && (s[j] != ',' && s[j] != '.' || isDigit(s[j-1]) && isDigit(s[j+1]))) {
 				j++
 			}
-			t.words = append(t.words, word{w: strings.ToLower(s[i:j]), start: i, end: j, boundary: boundary})
+			w := strings.ToLower(s[i:j])
+			// A possessive is the noun: "the quake's toll".
+			w = strings.TrimSuffix(w, "'s")
+			if strings.HasPrefix(s[j:], "’s") {
+				j += len("’s")
+			}
+			t.words = append(t.words, word{w: w, start: i, end: j, boundary: boundary})
 			boundary = false
 			i = j
 			continue
@@ -397,6 +406,8 @@ func (t *text) period() string {
 			return "month"
 		case w == "hours" && (prev == "24" || prev == "48"):
 			return "day"
+		case w == "week" && prev == "past":
+			return w
 		case (w == "month" || w == "year") && next != "ago" && (prev == "last" || prev == "this" || prev == "past"):
 			// Not "last week", "earlier this week": those date an incident.
 			return w
@@ -496,7 +507,7 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 		// "fighting" and "strike" are events only as nouns: "in fierce
 		// fighting", "an air strike" — not "fighting alongside", "a
 		// strike by workers".
-		if !nounBefore[t.at(i-1)] {
+		if !nounBefore[t.at(i-1)] || w == "fighting" && t.perfect() {
 			return "", noEvent, false
 		}
 		if w == "strike" || w == "strikes" {
@@ -508,9 +519,35 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 		return l, incidentEvent, true
 	}
 	if l, ok := incidents[w]; ok {
+		if l == "fighting" && ongoing[w] && t.perfect() {
+			// "had been killed or wounded since going into battle": the
+			// war's fighting, not one clash.
+			return "", noEvent, false
+		}
 		return l, incidentEvent, true
 	}
 	return "", noEvent, false
+}
+
+// ongoing are fighting words that name a war's fighting as often as one
+// clash; in a sentence in the perfect ("have been killed"), they do.
+var ongoing = map[string]bool{"battle": true, "battles": true, "offensive": true, "fighting": true}
+
+// perfect reports a verb in the perfect: "have been killed", "had lost",
+// "has suffered" — the tense of running totals.
+func (t *text) perfect() bool {
+	for i, w := range t.words {
+		if w.w != "have" && w.w != "has" && w.w != "had" && w.w != "'ve" {
+			continue
+		}
+		for k := i + 1; k <= i+3 && k < len(t.words); k++ {
+			n := t.words[k].w
+			if n == "been" || strings.HasSuffix(n, "ed") || n == "lost" || n == "taken" || n == "died" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eventWord reports a word that names an incident (for "a similar
@@ -528,7 +565,7 @@ var incidents = map[string]string{
 	"bomb": "bombing", "bombs": "bombing", "bombing": "bombing", "bombings": "bombing", "bomber": "bombing",
 	"bombers": "bombing", "bombed": "bombing", "car-bomb": "bombing", "suicide-bomb": "bombing",
 	"blast": "explosion", "blasts": "explosion", "explosion": "explosion", "explosions": "explosion",
-	"exploded": "explosion", "explodes": "explosion", "detonated": "bombing", "ied": "bombing",
+	"detonated": "bombing", "ied": "bombing",
 	"airstrike": "airstrike", "airstrikes": "airstrike", "air-strike": "airstrike", "air-strikes": "airstrike",
 	"shelling": "shelling", "shelled": "shelling", "mortar": "shelling", "mortars": "shelling",
 	"rocket": "shelling", "rockets": "shelling", "missile": "shelling", "missiles": "shelling",

@@ -25,7 +25,7 @@ func TestOf(t *testing.T) {
 		scope, label  string
 	}{
 		// Incidents, labelled by the nearest event.
-		{"A car bomb exploded near a police patrol in the capital on Thursday, killing 17 people and wounding 20, police said.", "17", claim.ScopeIncident, "explosion"},
+		{"A car bomb exploded near a police patrol in the capital on Thursday, killing 17 people and wounding 20, police said.", "17", claim.ScopeIncident, "bombing"},
 		{"Suicide Bomber Kills 21 Soldiers", "21", claim.ScopeIncident, "bombing"},
 		{"The death toll from the earthquake rose to 3,100 on Friday, officials said.", "3,100", claim.ScopeIncident, "quake"},
 		{"At least 24 migrants are presumed dead after their boat capsized off the coast.", "At least 24", claim.ScopeIncident, "shipwreck"},
