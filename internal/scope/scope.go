@@ -573,7 +573,7 @@ var incidents = map[string]string{
 	"massacre": "massacre", "massacred": "massacre", "slaughter": "massacre",
 	"clash": "fighting", "clashes": "fighting", "clashed": "fighting", "battle": "fighting",
 	"battles": "fighting", "firefight": "fighting", "skirmish": "fighting", "skirmishes": "fighting",
-	"offensive": "fighting",
+	"offensive":  "fighting",
 	"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "quakes": "quake", "tremor": "quake",
 	"aftershock": "quake", "aftershocks": "quake", "tsunami": "tsunami",
 	"flood": "flood", "floods": "flood", "flooding": "flood", "floodwaters": "flood", "deluge": "flood",
