@@ -253,7 +253,7 @@ func checkFigure(f *claim.Figure, doc claim.Document) error {
 	}
 	texts := map[string]string{"sentence": f.Sentence, "number_text": f.NumberText,
 		"qualifier": f.Qualifier, "measure": f.Measure, "subject": f.Subject, "source": f.Source,
-		"source_text": f.SourceText, "cue": f.Cue}
+		"source_text": f.SourceText, "cue": f.Cue, "scope": f.Scope}
 	for name, p := range map[string]*string{"counted": f.Counted, "location": f.Location, "via": f.Via, "date": f.Date} {
 		if p != nil {
 			texts[name] = *p
@@ -514,9 +514,9 @@ func (s *sqlStore) nearest(tx *stmtTx, fp *fingerprint) (int64, string, error) {
 // figureColumns are the columns addFigures fills, in order.
 const figureColumns = `doc_pk, seq, sentence, span_start, span_end, sentence_start, sentence_end,
 	number_text, value, low, high, qualifier, measure, subject, counted, location, source, source_id,
-	source_text, cue, via, date, hedged, series, series_key, counted_key, day, is_repeat`
+	source_text, cue, via, date, hedged, series, series_key, counted_key, day, is_repeat, scope`
 
-const nFigureColumns = 28
+const nFigureColumns = 29
 
 // figureChunk rows go in one INSERT: one round trip per document, well
 // under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -648,7 +648,7 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 		args = append(args, docPK, i, f.Sentence, f.Span[0], f.Span[1], f.SentenceSpan[0], f.SentenceSpan[1],
 			f.NumberText, fval(f.Value), fval(f.Low), fval(f.High), f.Qualifier, f.Measure, f.Subject,
 			sval(f.Counted), sval(f.Location), f.Source, srcID, f.SourceText, f.Cue, sval(f.Via), sval(f.Date),
-			f.Hedged, fi.series, fi.seriesKey, fi.countedKey, fi.day, repeat)
+			f.Hedged, fi.series, fi.seriesKey, fi.countedKey, fi.day, repeat, f.Scope)
 		if n++; n == figureChunk {
 			if err := flush(n); err != nil {
 				return l, err

@@ -46,7 +46,9 @@ type Store interface {
 	// per place when the series is split), made from its figures at the
 	// count StaleSeries gave; Summaries lists them, largest first.
 	StaleSeries(ctx context.Context) ([]Stale, error)
-	PutSummaries(ctx context.Context, st Stale, sums []Summary) error
+	// placed lists, by series id, the figures (by Row.ID) each series
+	// holds, so that each figure's Row.Series names its series.
+	PutSummaries(ctx context.Context, st Stale, sums []Summary, placed map[string][]int64) error
 	Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error)
 	// Backend is "sqlite" or "postgres".
 	Backend() string
@@ -133,8 +135,12 @@ type Filter struct {
 type Row struct {
 	claim.Figure
 	// ID identifies the figure within its ledger.
-	ID        int64  `json:"-"`
+	ID int64 `json:"-"`
+	// Series is the id of the series the figure is in, as `tally series`,
+	// `tally timeline` and the web pages name it ("Iraq/killed",
+	// "Iraq/killed#bombing-2004-10-01"); Base its counted/measure.
 	Series    string `json:"series"`
+	Base      string `json:"-"`
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"`

@@ -38,6 +38,7 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"NewerSchema", testNewerSchema},
 		{"NotALedger", testNotALedger},
 		{"OpenWhileCreating", testOpenWhileCreating},
+		{"SeriesIDs", testSeriesIDs},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
@@ -728,7 +729,9 @@ func testMigrateFromV1(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	f := x.figs[0]
-	if _, err := db.ExecContext(ctx, d.rebind(`INSERT INTO figures(`+figureColumns+`) VALUES (`+placeholders(nFigureColumns)+`)`),
+	// The columns of version 1: the scope came with version 4.
+	v1Columns := strings.TrimSuffix(figureColumns, ", scope")
+	if _, err := db.ExecContext(ctx, d.rebind(`INSERT INTO figures(`+v1Columns+`) VALUES (`+placeholders(nFigureColumns-1)+`)`),
 		pk, 0, f.Sentence, f.Span[0], f.Span[1], f.SentenceSpan[0], f.SentenceSpan[1], f.NumberText,
 		*f.Value, *f.Low, nil, f.Qualifier, f.Measure, f.Subject, *f.Counted, nil, f.Source, src,
 		f.SourceText, f.Cue, nil, *f.Date, false, "North Korea/casualties", "north korea/casualties",
@@ -833,5 +836,54 @@ func testSummaries(t *testing.T, dsn string) {
 	}
 	if sums, _ := st.Summaries(ctx, SummaryFilter{Measure: "killed"}); len(sums) != 1 || sums[0].Claims != 2 {
 		t.Errorf("killed after refresh: %+v", sums)
+	}
+}
+
+// testSeriesIDs: after a refresh every figure names the series it is in —
+// the running total or an incident — and that name finds it again, in
+// any case; the scope extraction set is kept.
+func testSeriesIDs(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	bomb := article("b1", "https://example.org/b1", "2024-10-01",
+		"A car bomb exploded near a police patrol on Thursday, killing 17 people, police said.",
+		"Around 100,000 Iraqis have been killed since the invasion, a study said.").with(
+		figSpec{"17", claim.Killed, "Iraq", "police", "police", "", 17, ""},
+		figSpec{"Around 100,000", claim.Killed, "Iraq", "study", "a study", "", 100000, claim.Approx})
+	bomb.figs[1].Scope = claim.ScopeCumulative
+	mustAdd(t, st, bomb)
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.Figures(ctx, Filter{Counted: "Iraq"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.NumberText] = r.Series + " " + r.Scope
+	}
+	want := map[string]string{"17": "Iraq/killed#bombing-2024-10-01 ", "Around 100,000": "Iraq/killed cumulative"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("series ids %v, want %v", got, want)
+	}
+	for id, num := range map[string]string{"iraq/KILLED#Bombing-2024-10-01": "17", "Iraq/killed": "Around 100,000"} {
+		rows, err := st.Figures(ctx, Filter{Series: id})
+		if err != nil || numbers(rows) != num {
+			t.Errorf("Filter{Series: %q} = %q %v, want %q", id, numbers(rows), err, num)
+		}
+	}
+	sums, err := st.Summaries(ctx, SummaryFilter{Counted: "Iraq"})
+	if err != nil || len(sums) != 2 {
+		t.Fatalf("summaries %+v %v", sums, err)
+	}
+	kinds := map[string]string{}
+	for _, m := range sums {
+		kinds[m.Key] = m.Kind + "/" + m.Label
+	}
+	if kinds["Iraq/killed#bombing-2024-10-01"] != "incident/bombing" || kinds["Iraq/killed"] != "total/" {
+		t.Errorf("kinds %v", kinds)
+	}
+	if _, err := st.Figures(ctx, Filter{Series: "Iraq"}); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("a series without a measure: %v", err)
 	}
 }

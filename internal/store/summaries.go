@@ -14,8 +14,12 @@ import (
 // (internal/series) computes it from the series' reports after an ingest;
 // the store keeps it so that a list of 10,000 series is one query.
 type Summary struct {
-	Key      string `json:"series"` // "North Korea/casualties", "Gaza/killed @Rafah" when split by place
-	BaseKey  string `json:"-"`      // the store's series: counted/measure
+	Key     string `json:"series"` // the series id: "North Korea/casualties", "Iraq/killed/Fallujah", "Iraq/killed#bombing-2004-10-01"
+	BaseKey string `json:"-"`      // the store's series: counted/measure
+	// Kind is "total", "incident" or "period" (series.Kind*); Label the
+	// incident's event or the period, "" for a total.
+	Kind     string `json:"kind"`
+	Label    string `json:"label,omitempty"`
 	Counted  string `json:"counted"`
 	Measure  string `json:"measure"`
 	Location string `json:"location,omitempty"`
@@ -68,7 +72,7 @@ func (s *sqlStore) StaleSeries(ctx context.Context) ([]Stale, error) {
 	return out, rs.Err()
 }
 
-func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) error {
+func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, placed map[string][]int64) error {
 	base := key(st.Key)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -79,13 +83,34 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) e
 		return err
 	}
 	for _, m := range sums {
+		kind := m.Kind
+		if kind == "" {
+			kind = series.KindTotal
+		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO series_summaries(key, base_key, counted, measure, location,
 			claims, sources, reports, documents, latest, latest_source, latest_date, consensus, consensus_low, consensus_high,
-			conflicts, disagree, figures_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			conflicts, disagree, figures_seen, kind, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			m.Key, base, m.Counted, m.Measure, m.Location, m.Claims, m.Sources, m.Reports, m.Documents, m.Latest,
 			m.LatestSource, m.LatestDate, m.Consensus, nullFloat(m.ConsensusLow), nullFloat(m.ConsensusHigh),
-			m.Conflicts, m.Disagree, st.Figures); err != nil {
+			m.Conflicts, m.Disagree, st.Figures, kind, m.Label); err != nil {
 			return err
+		}
+	}
+	// Each figure learns the series it is in; rows already right are
+	// left alone, so a refresh that moves nothing writes nothing.
+	for _, id := range sortedKeys(placed) {
+		pks := placed[id]
+		for lo := 0; lo < len(pks); lo += 500 {
+			chunk := pks[lo:min(lo+500, len(pks))]
+			args := []any{id}
+			for _, pk := range chunk {
+				args = append(args, pk)
+			}
+			args = append(args, id)
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE figures SET series_id = ? WHERE pk IN (`+
+				placeholders(len(chunk))+`) AND series_id <> ?`), args...); err != nil {
+				return err
+			}
 		}
 	}
 	return tx.Commit()
@@ -93,7 +118,7 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) e
 
 func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
 	q := `SELECT key, base_key, counted, measure, location, claims, sources, reports, documents, latest, latest_source,
-		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree FROM series_summaries`
+		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree, kind, label FROM series_summaries`
 	var conds []string
 	var args []any
 	if f.Counted != "" {
@@ -122,7 +147,8 @@ func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, e
 		var m Summary
 		var lo, hi sql.NullFloat64
 		if err := rs.Scan(&m.Key, &m.BaseKey, &m.Counted, &m.Measure, &m.Location, &m.Claims, &m.Sources, &m.Reports,
-			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree); err != nil {
+			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree,
+			&m.Kind, &m.Label); err != nil {
 			return nil, err
 		}
 		m.ConsensusLow, m.ConsensusHigh = fptr(lo), fptr(hi)
@@ -143,7 +169,7 @@ func AsReports(rows []Row) []series.Report {
 	out := make([]series.Report, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		out[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Published: r.Published, Duplicate: r.NearDuplicate, Figure: r.Figure}
+		out[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Title: r.Title, Published: r.Published, Duplicate: r.NearDuplicate, Figure: r.Figure}
 	}
 	return out
 }
@@ -206,10 +232,22 @@ func Refresh(ctx context.Context, st Store) error {
 			return err
 		}
 		var sums []Summary
+		placed := map[string][]int64{}
 		for _, sr := range series.Build(reports) {
 			sums = append(sums, summarize(sr.Summary()))
+			id := sr.Key.String()
+			for i := range sr.Claims {
+				for k := range sr.Claims[i].Reports {
+					// Only this series' own figures: a casualties series
+					// also holds claims derived from killed and wounded
+					// figures (negative ids), which stay in theirs.
+					if r := &sr.Claims[i].Reports[k]; r.ID > 0 && key(r.Measure) == key(sr.Key.Measure) {
+						placed[id] = append(placed[id], r.ID)
+					}
+				}
+			}
 		}
-		if err := st.PutSummaries(ctx, s, sums); err != nil {
+		if err := st.PutSummaries(ctx, s, sums, placed); err != nil {
 			return err
 		}
 	}
@@ -218,7 +256,7 @@ func Refresh(ctx context.Context, st Store) error {
 
 // summarize flattens the series logic's summary for storage.
 func summarize(ss series.SeriesSummary) Summary {
-	m := Summary{Key: ss.Key.String(), Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
+	m := Summary{Key: ss.Key.String(), Kind: ss.Kind, Label: ss.Label, Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
 		Claims: ss.Claims, Sources: ss.Sources, Reports: ss.Reports, Documents: ss.Documents,
 		Conflicts: ss.Conflicts, Disagree: ss.Disagree}
 	if c := ss.Latest; c != nil {
