@@ -124,7 +124,10 @@ type text struct {
 func newText(f *claim.Figure) *text {
 	s := f.Sentence
 	a, b := numberBounds(f)
-	t := &text{}
+	// Lower-cased once, ASCII only so that offsets stay those of s; words
+	// are slices of it, not allocations of their own.
+	low := asciiLower(s)
+	t := &text{words: make([]word, 0, len(s)/5+1)}
 	boundary := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -133,7 +136,7 @@ func newText(f *claim.Figure) *text {
 			for j < len(s) && (isWordByte(s[j]) || (s[j] == '\'' || s[j] == '-' || s[j] == '.' || s[j] == ',') && j+1 < len(s) && isWordByte(s[j+1]) && (s[j] != ',' && s[j] != '.' || isDigit(s[j-1]) && isDigit(s[j+1]))) {
 				j++
 			}
-			w := strings.ToLower(s[i:j])
+			w := low[i:j]
 			// A possessive is the noun: "the quake's toll".
 			w = strings.TrimSuffix(w, "'s")
 			if strings.HasPrefix(s[j:], "’s") {
@@ -204,14 +207,35 @@ func (t *text) at(i int) string {
 // before are up to n words before the number phrase, nearest last, not
 // crossing a clause boundary.
 func (t *text) before(n int) []string {
-	var out []string
-	for i := t.lo - 1; i >= 0 && len(out) < n; i-- {
-		out = append([]string{t.words[i].w}, out...)
+	i := t.lo
+	for i > 0 && t.lo-i < n {
+		i--
 		if t.words[i].boundary {
 			break
 		}
 	}
+	out := make([]string, 0, t.lo-i)
+	for ; i < t.lo; i++ {
+		out = append(out, t.words[i].w)
+	}
 	return out
+}
+
+// asciiLower lower-cases the ASCII letters of s, leaving every other byte
+// (and so every offset) as it is.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for k := i; k < len(b); k++ {
+				if c := b[k]; c >= 'A' && c <= 'Z' {
+					b[k] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // after are up to n words after the number phrase, not crossing a clause
@@ -265,7 +289,7 @@ func contains(ws []string, w string) bool {
 func (t *text) subset() bool {
 	b := t.before(3)
 	for _, w := range []string{"including", "includes", "included", "include"} {
-		if endsWith(b, w) || endsWith(b, w, "at", "least") {
+		if endsWith(b, w) || endsWith(b, w, "at", "least") || endsWith(b, w, "the") || endsWith(b, w, "an") || endsWith(b, w, "some") {
 			return true
 		}
 	}
@@ -442,8 +466,9 @@ const (
 // across a boundary ("the deadliest attack since 2004, when 300 died in a
 // bombing": the bombing). A war or conflict word wins over it only when it
 // is close by in the same clause ("killed in the war"), since a bombing
-// in a war-torn country is still one bombing; with no incident word, a war
-// word in the number's clause, within ten words, makes it a running total.
+// in a war-torn country is still one bombing; with no incident word, any
+// war word makes the figure a running total ("The war … has left 12
+// million displaced").
 func (t *text) event() (string, eventKind) {
 	inc, incDist := -1, 1<<30
 	war, warDist := -1, 1<<30
@@ -471,7 +496,7 @@ func (t *text) event() (string, eventKind) {
 		}
 	}
 	switch {
-	case war >= 0 && warDist <= 6 && warDist < incDist, war >= 0 && inc < 0 && warDist <= 10:
+	case war >= 0 && (inc < 0 || warDist <= 6 && warDist < incDist):
 		return "war", conflictEvent
 	case inc >= 0:
 		label, kind, _ := t.eventAt(inc)
@@ -573,7 +598,7 @@ var incidents = map[string]string{
 	"massacre": "massacre", "massacred": "massacre", "slaughter": "massacre",
 	"clash": "fighting", "clashes": "fighting", "clashed": "fighting", "battle": "fighting",
 	"battles": "fighting", "firefight": "fighting", "skirmish": "fighting", "skirmishes": "fighting",
-	"offensive":  "fighting",
+	"offensive": "fighting", "seizure": "fighting", "takeover": "fighting",
 	"earthquake": "quake", "earthquakes": "quake", "quake": "quake", "quakes": "quake", "tremor": "quake",
 	"aftershock": "quake", "aftershocks": "quake", "tsunami": "tsunami",
 	"flood": "flood", "floods": "flood", "flooding": "flood", "floodwaters": "flood", "deluge": "flood",

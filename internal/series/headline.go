@@ -30,11 +30,14 @@ func headlines(reports []Report) map[int]int {
 	if len(heads) == 0 {
 		return nil
 	}
-	byDoc := map[string][]int{}
+	byDoc := make(map[string][]int, len(heads))
+	for _, h := range heads {
+		byDoc[reports[h].Doc] = nil
+	}
 	for i := range reports {
 		r := &reports[i]
-		if !isHeadline(r) && !r.Derived {
-			byDoc[r.Doc] = append(byDoc[r.Doc], i)
+		if body, ok := byDoc[r.Doc]; ok && !r.Derived && !isHeadline(r) {
+			byDoc[r.Doc] = append(body, i)
 		}
 	}
 	out := map[int]int{}

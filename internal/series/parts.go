@@ -72,7 +72,12 @@ func isYear(s string) bool {
 //     are compatible and, both dated, the later starts at most
 //     IncidentWindow[label] days after the earlier began; undated, when
 //     their sentences share SimilarSentences of their words.
-//  5. Cumulative figures, and the rest, are the running total (Part "").
+//  5. An undated figure still unplaced cannot be read in time, so it is
+//     no part of a running total: its document's unplaced figures are a
+//     series of their own, "report-DOC" (joined by rule 4 to another
+//     document's when their sentences match).
+//  6. Cumulative figures, and the dated rest, are the running total
+//     (Part "").
 //
 // Parts come back with the running total first, then by first date (the
 // undated last) and label.
@@ -159,7 +164,30 @@ func splitParts(s Series) []Series {
 		}
 	}
 
-	// Groups: the incidents (rules 2 and 3) and the running total.
+	// Rule 5: an undated figure that nothing placed has no place in a
+	// running total either — a total is read in time — so each document's
+	// undated remainder is a report of its own, "report-DOC", unless it
+	// matches another document's (rule 4).
+	unplaced := func(i int) bool { return (kind[i] == 3 || kind[i] == 2) && !attached[i] && !s.Claims[i].Dated() }
+	for _, spots := range byDoc {
+		first := -1
+		for _, sp := range spots {
+			if i := sp.claim; unplaced(i) {
+				if first < 0 {
+					first = i
+				} else {
+					uf.union(first, i)
+				}
+			}
+		}
+	}
+	for i := range s.Claims {
+		if unplaced(i) {
+			kind[i] = 1
+		}
+	}
+
+	// Groups: the incidents (rules 2, 3 and 5) and the running total.
 	type group struct {
 		root        int
 		label       string
@@ -284,7 +312,7 @@ func splitParts(s Series) []Series {
 // sort order; a second incident of the same name gets "-2", and so on.
 func partName(label string, first int32, docs []string, used map[string]bool) string {
 	if label == "" {
-		label = "incident"
+		label = "report"
 	}
 	name := label + "-"
 	if first != undated {
