@@ -40,7 +40,7 @@ type Reading struct {
 //     300 died"), or "a similar / previous / earlier attack … killed";
 //  3. period: a closed period next to the number ("in a single day",
 //     "a day", "in June", "over the past week", "last year", "during
-//     2017");
+//     2017", "the first six months of 2025");
 //  4. incident: the sentence names an event that has a toll of its own
 //     (an attack, a bombing, a quake, a flood, a shipwreck…), the one
 //     nearest the number giving the label — but not "battle" or
@@ -79,6 +79,26 @@ func Of(f *claim.Figure) Reading {
 		r.Label = period
 	}
 	return r
+}
+
+// Event is the label of the incident a headline or any other text names
+// ("Flood toll rises to 21": "flood"), or "" when it names none or names
+// a war. The series logic reads a document's title with it for figures
+// whose own sentence names no event.
+func Event(s string) string {
+	t := newText(&claim.Figure{Sentence: s})
+	t.lo, t.hi = 0, 0
+	for i := range t.words {
+		if _, kind, ok := t.eventAt(i); ok && kind == conflictEvent {
+			return ""
+		}
+	}
+	for i := range t.words {
+		if label, kind, ok := t.eventAt(i); ok && kind == incidentEvent {
+			return label
+		}
+	}
+	return ""
 }
 
 // Compatible reports whether two labels may name one incident: equal, or
@@ -178,9 +198,12 @@ func newText(f *claim.Figure) *text {
 // they agree with the text, else by searching for it.
 func numberBounds(f *claim.Figure) (int, int) {
 	s := f.Sentence
-	a := f.Span[0] - f.SentenceSpan[0]
+	a, b := f.Span[0]-f.SentenceSpan[0], f.Span[1]-f.SentenceSpan[0]
 	if n := len(f.NumberText); a >= 0 && a+n <= len(s) && n > 0 && s[a:a+n] == f.NumberText {
 		return a, a + n
+	}
+	if f.SentenceSpan[1] > f.SentenceSpan[0] && a >= 0 && a < b && b <= len(s) {
+		return a, b // the phrase rewritten (a derived figure), the span still its own
 	}
 	if f.NumberText != "" {
 		if i := strings.Index(strings.ToLower(s), strings.ToLower(f.NumberText)); i >= 0 {
@@ -383,7 +406,7 @@ func allDigits(s string) bool {
 func (t *text) cumulative() bool {
 	for i, w := range t.words {
 		switch w.w {
-		case "since", "overall", "altogether", "cumulative", "cumulatively":
+		case "since", "overall", "altogether", "cumulative", "cumulatively", "onward", "onwards":
 			return true
 		case "far":
 			if t.at(i-1) == "so" {
@@ -437,7 +460,7 @@ func (t *text) period() string {
 			return w
 		case months[w] != "" && (prev == "in" || prev == "during" || next == "alone"):
 			return months[w]
-		case len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20") && (prev == "in" || prev == "during" || prev == "for"):
+		case len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20") && (prev == "in" || prev == "during" || prev == "for" || prev == "of"):
 			return w
 		}
 	}
@@ -466,9 +489,10 @@ const (
 // across a boundary ("the deadliest attack since 2004, when 300 died in a
 // bombing": the bombing). A war or conflict word wins over it only when it
 // is close by in the same clause ("killed in the war"), since a bombing
-// in a war-torn country is still one bombing; with no incident word, any
-// war word makes the figure a running total ("The war … has left 12
-// million displaced").
+// in a war-torn country is still one bombing; with no incident word, a
+// war word further off makes the figure a running total when the verb is
+// in the perfect ("The war … has left 12 million displaced"), not in "the
+// killing of two clerics could be part of a slide toward civil war".
 func (t *text) event() (string, eventKind) {
 	inc, incDist := -1, 1<<30
 	war, warDist := -1, 1<<30
@@ -496,7 +520,7 @@ func (t *text) event() (string, eventKind) {
 		}
 	}
 	switch {
-	case war >= 0 && (inc < 0 || warDist <= 6 && warDist < incDist):
+	case war >= 0 && warDist <= 6 && warDist < incDist, war >= 0 && inc < 0 && t.perfect():
 		return "war", conflictEvent
 	case inc >= 0:
 		label, kind, _ := t.eventAt(inc)
@@ -558,6 +582,12 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 // clash; in a sentence in the perfect ("have been killed"), they do.
 var ongoing = map[string]bool{"battle": true, "battles": true, "offensive": true, "fighting": true}
 
+// participles are irregular past participles of the verbs that state
+// tolls.
+var participles = map[string]bool{"lost": true, "taken": true, "left": true, "fled": true, "seen": true,
+	"driven": true, "made": true, "cost": true, "risen": true, "grown": true, "hit": true, "held": true,
+	"brought": true, "become": true, "gone": true, "known": true, "fallen": true}
+
 // perfect reports a verb in the perfect: "have been killed", "had lost",
 // "has suffered" — the tense of running totals.
 func (t *text) perfect() bool {
@@ -567,7 +597,7 @@ func (t *text) perfect() bool {
 		}
 		for k := i + 1; k <= i+3 && k < len(t.words); k++ {
 			n := t.words[k].w
-			if n == "been" || strings.HasSuffix(n, "ed") || n == "lost" || n == "taken" || n == "died" {
+			if n == "been" || strings.HasSuffix(n, "ed") || participles[n] {
 				return true
 			}
 		}

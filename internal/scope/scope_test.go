@@ -92,6 +92,20 @@ func TestOfOddInput(t *testing.T) {
 	}
 }
 
+func TestEvent(t *testing.T) {
+	for in, want := range map[string]string{
+		"Flood toll rises to 21":                      "flood",
+		"Car Bomb Kills 11 Near Green Zone":           "bombing",
+		"North Korean troops suffer first losses":     "",
+		"War on Gaza: deaths pass 7,000 after attack": "",
+		"": "",
+	} {
+		if got := Event(in); got != want {
+			t.Errorf("Event(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestCompatible(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string

@@ -67,7 +67,8 @@ func isYear(s string) bool {
 //     document reports — the nearest one before it in the text, else the
 //     first after it — when the document reports one: "At least three
 //     people were killed" in a story about a car bomb is the car bomb's
-//     toll. Otherwise it is part of the running total.
+//     toll. Failing that, its document's title may name the incident
+//     ("Flood toll rises to 21" over "45,000 have now fled their homes").
 //  4. Incidents of different documents are one incident when their labels
 //     are compatible and, both dated, the later starts at most
 //     IncidentWindow[label] days after the earlier began; undated, when
@@ -113,7 +114,8 @@ func splitParts(s Series) []Series {
 			byDoc[r.Doc] = append(byDoc[r.Doc], spot{r.Span[0], r.SentenceSpan[0], i})
 		}
 	}
-	attached := make([]bool, n) // an aside or undecided claim tied to another's part
+	attached := make([]bool, n)   // an aside or undecided claim tied to another's part
+	titles := map[string]string{} // document title → the event it names
 	for _, spots := range byDoc {
 		slices.SortFunc(spots, func(a, b spot) int { return cmp.Compare(a.pos, b.pos) })
 		// Rule 2: incidents of one document with compatible labels.
@@ -158,6 +160,15 @@ func splitParts(s Series) []Series {
 				}
 				if j >= 0 {
 					uf.union(i, j)
+					attached[i] = true
+					continue
+				}
+				// No incident figure here, but the document's title
+				// may name one: "Flood toll rises to 21" over "More
+				// than 45,000 people have now fled their homes".
+				if label := titleEvent(s.Claims[i].Reports, titles); label != "" {
+					s.Claims[i].Label = label
+					kind[i] = 1
 					attached[i] = true
 				}
 			}
@@ -305,6 +316,26 @@ func splitParts(s Series) []Series {
 		out = out[1:]
 	}
 	return out
+}
+
+// titleEvent is the incident the title of one of a claim's documents
+// names (scope.Event), "" when none does.
+func titleEvent(reports []Report, cache map[string]string) string {
+	for k := range reports {
+		t := reports[k].Title
+		if t == "" {
+			continue
+		}
+		label, ok := cache[t]
+		if !ok {
+			label = scope.Event(t)
+			cache[t] = label
+		}
+		if label != "" {
+			return label
+		}
+	}
+	return ""
 }
 
 // partName is an incident's or period's part of the series id: its label
