@@ -25,6 +25,7 @@ var sqliteDialect = &dialect{
 	// External-content FTS5 tables are filled by hand; the same
 	// transaction as the figures keeps them in step.
 	ftsInsert: `INSERT INTO figures_fts(rowid, sentence) SELECT pk, sentence FROM figures WHERE doc_pk = ?`,
+	ftsDelete: `INSERT INTO figures_fts(figures_fts, rowid, sentence) SELECT 'delete', pk, sentence FROM figures WHERE doc_pk = ?`,
 	ftsMatch:  sqliteMatch,
 	ftsPlan:   sqliteSearch,
 	ftsArg: func(words []string) string {

@@ -35,8 +35,12 @@ type dialect struct {
 	// processes from migrating at once ("" where BEGIN already does).
 	migrationLock string
 	// ftsInsert indexes a document's figures (argument: doc_pk) after
-	// they are inserted; "" where an index on the table does it.
-	ftsInsert string
+	// they are inserted, ftsDelete drops them from the index before they
+	// are deleted; "" where an index on the table does it.
+	ftsInsert, ftsDelete string
+	// forUpdate locks the rows a SELECT reads (" FOR UPDATE"), where
+	// writers run at once; "" where one writer holds the whole file.
+	forUpdate string
 	// ftsMatch is a condition on figures f matching its one argument,
 	// made from the user's words by ftsArg.
 	ftsMatch string
@@ -386,6 +390,25 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 		return Result{}, l, err
 	}
 	if dupOf != "" {
+		if in.doc.Published != "" {
+			// The same text with another publication date: the
+			// re-ingest corrects the date, and the figures read with it.
+			var pk int64
+			var published, hash string
+			var copyOf sql.NullInt64
+			if err := tx.QueryRow(`SELECT pk, published, content_hash, duplicate_of FROM documents WHERE id = ?`+s.d.forUpdate,
+				dupOf).Scan(&pk, &published, &hash, &copyOf); err != nil {
+				return Result{}, l, err
+			}
+			if hash == in.hash && published != in.doc.Published && in.english {
+				res, l, err := s.replaceFigures(tx, pk, copyOf, in)
+				if err != nil {
+					return Result{}, l, err
+				}
+				res.Of = dupOf
+				return res, l, sqlTx.Commit()
+			}
+		}
 		return Result{Status: Duplicate, Of: dupOf}, l, nil
 	}
 	if idTaken {

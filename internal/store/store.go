@@ -16,7 +16,10 @@ type Store interface {
 	// Add stores one document and the figures found in it, in one
 	// transaction: after a crash either all of it is there or none of it.
 	// A document already stored (same URL or canonical URL, or same
-	// normalised text) stores nothing and returns Status Duplicate. meta,
+	// normalised text) stores nothing and returns Status Duplicate —
+	// unless it has the same text and a publication date the stored copy
+	// lacks or differs from: then that date and figs replace the stored
+	// ones, Status Updated. meta,
 	// at most one, carries what claim.Document lacks. Errors name the
 	// document; bad input (invalid UTF-8 or a NUL byte, a span outside the
 	// text, a date not YYYY-MM-DD, a NaN) stores nothing, and an id used
@@ -50,6 +53,18 @@ type Store interface {
 	// holds, so that each figure's Row.Series names its series.
 	PutSummaries(ctx context.Context, st Stale, sums []Summary, placed map[string][]int64) error
 	Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error)
+	// Documents lists the stored documents in the order they were
+	// stored, with their figure counts.
+	Documents(ctx context.Context, f DocFilter) ([]DocInfo, error)
+	// Forget deletes a document and its figures; its first near-duplicate,
+	// if it had copies, becomes the first copy. ErrNotFound when no
+	// document has the id.
+	Forget(ctx context.Context, id string) (Forgotten, error)
+	// Replace puts figs in place of a stored document's figures (found
+	// by doc.ID), and doc.Published in place of its publication date:
+	// re-extraction after an upgrade. Status is Updated; ErrNotFound when
+	// no document has the id.
+	Replace(ctx context.Context, doc claim.Document, figs []claim.Figure) (Result, error)
 	// Backend is "sqlite" or "postgres".
 	Backend() string
 	// Close releases the database.
@@ -85,9 +100,14 @@ const (
 	NearDuplicate
 	// NotEnglish: stored without figures (the extractor reads English).
 	NotEnglish
+	// Updated: the document was stored already, with the same text, and
+	// is now given a publication date it lacked or a different one; its
+	// figures were extracted again with it and replace the old ones.
+	// Replace also answers Updated. (Never a stored status.)
+	Updated
 )
 
-var statusNames = [...]string{"new", "duplicate", "near-duplicate", "not-english"}
+var statusNames = [...]string{"new", "duplicate", "near-duplicate", "not-english", "updated"}
 
 func (s Status) String() string {
 	if s < 0 || int(s) >= len(statusNames) {

@@ -39,6 +39,8 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"NotALedger", testNotALedger},
 		{"OpenWhileCreating", testOpenWhileCreating},
 		{"SeriesIDs", testSeriesIDs},
+		{"Corrections", testCorrections},
+		{"ForgetFirstCopy", testForgetFirstCopy},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
@@ -885,5 +887,128 @@ func testSeriesIDs(t *testing.T, dsn string) {
 	}
 	if _, err := st.Figures(ctx, Filter{Series: "Iraq"}); !errors.Is(err, ErrBadFilter) {
 		t.Errorf("a series without a measure: %v", err)
+	}
+}
+
+// testCorrections: documents are listed; a re-ingest of the same text
+// with a publication date updates the document and its figures; Replace
+// swaps a document's figures; Forget deletes one with its figures; and
+// the series counts, searches and summaries follow every change.
+func testCorrections(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	docs := addFixture(t, st)
+	infos, err := st.Documents(ctx, DocFilter{})
+	if err != nil || len(infos) != 4 || infos[0].ID != "a1" || infos[0].Figures != 2 || infos[0].Status != "new" || infos[2].Published != "" {
+		t.Fatalf("documents %+v %v", infos, err)
+	}
+	if infos, _ := st.Documents(ctx, DocFilter{Search: "A4"}); len(infos) != 1 || infos[0].ID != "a4" {
+		t.Errorf("search a4: %+v", infos)
+	}
+	if infos, _ := st.Documents(ctx, DocFilter{Search: "%"}); len(infos) != 0 {
+		t.Errorf("a %% is a character, not a pattern: %+v", infos)
+	}
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+
+	// a3 was stored with no date; the same text again with one updates it.
+	a3 := docs[2]
+	a3.doc.Published = "2025-03-01"
+	res := mustAdd(t, st, a3)
+	if res.Status != Updated || res.Of != "a3" || res.Figures != 1 {
+		t.Errorf("re-ingest with a date: %+v", res)
+	}
+	if d, rows, _ := st.Document(ctx, "a3"); d.Published != "2025-03-01" || len(rows) != 1 || rows[0].Day != "2025-03-01" {
+		t.Errorf("updated a3: published %q, rows %+v", d.Published, rows)
+	}
+	if res := mustAdd(t, st, a3); res.Status != Duplicate {
+		t.Errorf("the same again: %+v", res)
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "Georgia/arrested", 1, "2025-03-01") {
+		t.Errorf("series after the update: %+v", si)
+	}
+
+	// Replace a1's two figures with one.
+	a1 := docs[0]
+	a1.figs = a1.figs[:1]
+	if res, err := st.Replace(ctx, a1.doc, a1.figs); err != nil || res.Status != Updated || res.Figures != 1 {
+		t.Errorf("Replace: %+v %v", res, err)
+	}
+	if rows, _ := st.Figures(ctx, Filter{Query: "spy agency"}); len(rows) != 0 {
+		t.Errorf("the replaced figure is still found by search: %q", numbers(rows))
+	}
+	if si, _ := st.Series(ctx); hasSeries(si, "North Korea/killed", -1, "") {
+		t.Errorf("a series with no figure left stays: %+v", si)
+	}
+	if _, err := st.Replace(ctx, claim.Document{ID: "nope", Text: "x"}, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Replace of a missing document: %v", err)
+	}
+
+	// Forget a2: its figures, its URL, its search entries go.
+	if f, err := st.Forget(ctx, "a2"); err != nil || f.Figures != 2 {
+		t.Errorf("Forget: %+v %v", f, err)
+	}
+	if _, _, err := st.Document(ctx, "a2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a2 after Forget: %v", err)
+	}
+	if ok, _ := st.HasURL(ctx, "https://example.org/a2"); ok {
+		t.Error("a2's URL is still known")
+	}
+	if rows, _ := st.Figures(ctx, Filter{Query: "Zelensky"}); len(rows) != 0 {
+		t.Errorf("a2's figures still found: %q", numbers(rows))
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "North Korea/casualties", 1, "2024-12-23") {
+		t.Errorf("series after Forget: %+v", si)
+	}
+	if _, err := st.Forget(ctx, "a2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Forget twice: %v", err)
+	}
+	// The summaries of the touched series are recomputed.
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := st.Summaries(ctx, SummaryFilter{Counted: "North Korea"})
+	if len(sums) != 1 || sums[0].Key != "North Korea/casualties" || sums[0].Claims != 1 {
+		t.Errorf("summaries after the corrections: %+v", sums)
+	}
+	// a2 can be stored again.
+	if res := mustAdd(t, st, docs[1]); res.Status != New {
+		t.Errorf("a2 again: %+v", res)
+	}
+}
+
+// hasSeries reports whether a series is listed with n figures (any, for
+// n < 0) and first day first ("" for any).
+func hasSeries(si []SeriesInfo, key string, n int, first string) bool {
+	for _, s := range si {
+		if s.Key == key {
+			return (n < 0 || s.Figures == n) && (first == "" || s.FirstDay == first)
+		}
+	}
+	return false
+}
+
+// testForgetFirstCopy: forgetting the first copy of a syndicated story
+// makes its earliest copy the first copy, whose figures then count.
+func testForgetFirstCopy(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	mk := func(id, url string, extra ...string) fx {
+		return article(id, url, "2025-01-14", wireStory("12", extra...)...).with(
+			figSpec{"12", claim.Killed, "Ukraine", "regional officials", "regional officials", "2025-01-11", 12, ""})
+	}
+	mustAdd(t, st, mk("ap", "https://apnews.example/strike"))
+	if res := mustAdd(t, st, mk("local", "https://local.example/strike", "Copyright 2025 The Associated Press.")); res.Status != NearDuplicate || res.Repeats != 1 {
+		t.Fatalf("copy: %+v", res)
+	}
+	f, err := st.Forget(ctx, "ap")
+	if err != nil || f.Promoted != "local" {
+		t.Fatalf("Forget: %+v %v", f, err)
+	}
+	d, rows, _ := st.Document(ctx, "local")
+	if d.Status != New || d.DuplicateOf != "" || len(rows) != 1 || rows[0].Repeat {
+		t.Errorf("promoted copy: %+v %+v", d.Status, rows)
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "Ukraine/killed", 1, "") {
+		t.Errorf("series: %+v", si)
 	}
 }
