@@ -154,7 +154,7 @@ func TestConsensus(t *testing.T) {
 		{"open bound counts as its number", []Report{
 			wire(1, "a", "2024-12-23", jcs, "around 1,100", "casualties", nk),
 			wire(2, "b", "2024-12-23", zelensky, "more than 3,000", "casualties", nk),
-		}, "990–3,000+", 2},
+		}, "990–≥3,000", 2},
 		{"a ceiling counts as its number", []Report{
 			wire(1, "a", "2024-11-01", "Pentagon", "up to 12,000", "deployed", nk),
 			wire(2, "b", "2024-11-01", nis, "around 11,000", "deployed", nk),
@@ -166,7 +166,7 @@ func TestConsensus(t *testing.T) {
 		{"a relay is not a second voice", []Report{
 			withVia(wire(1, "a", "2024-12-19", nis, "at least 100", "killed", nk), lawmaker),
 			wire(2, "b", "2024-12-25", lawmaker, "at least 150", "killed", nk),
-		}, "150+", 1},
+		}, "≥150", 1},
 		{"the publisher only when alone", []Report{
 			wire(1, "a", "2014-07-02", "the publisher", "hundreds", "arrested", "Hong Kong"),
 		}, "200–999", 1},
@@ -193,7 +193,7 @@ func TestConsensus(t *testing.T) {
 		{"unreadable vague words are left out", []Report{
 			wire(1, "a", "2024-01-01", "UN", "numerous", "killed", "Sudan"),
 			wire(2, "b", "2024-01-01", "WHO", "at least 40,000", "killed", "Sudan"),
-		}, "40,000+", 2},
+		}, "≥40,000", 2},
 	} {
 		s := Build(tc.reports)
 		if len(s) != 1 {

@@ -33,6 +33,11 @@ type Summary struct {
 	Consensus                           string   `json:"consensus"` // e.g. "990–4,000"
 	ConsensusLow                        *float64 `json:"consensus_low"`
 	ConsensusHigh                       *float64 `json:"consensus_high"`
+	// ConsensusOpenAbove: the top of the range is only a lower bound
+	// ("more than 3,000"); ConsensusOpenBelow: the bottom is only an upper
+	// bound ("up to 12,000").
+	ConsensusOpenAbove bool `json:"consensus_open_above,omitempty"`
+	ConsensusOpenBelow bool `json:"consensus_open_below,omitempty"`
 	Conflicts                           int      `json:"conflicts"`
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold.
@@ -89,10 +94,11 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, p
 		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO series_summaries(key, base_key, counted, measure, location,
 			claims, sources, reports, documents, latest, latest_source, latest_date, consensus, consensus_low, consensus_high,
-			conflicts, disagree, figures_seen, kind, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			conflicts, disagree, figures_seen, kind, label, consensus_open_above, consensus_open_below)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			m.Key, base, m.Counted, m.Measure, m.Location, m.Claims, m.Sources, m.Reports, m.Documents, m.Latest,
 			m.LatestSource, m.LatestDate, m.Consensus, nullFloat(m.ConsensusLow), nullFloat(m.ConsensusHigh),
-			m.Conflicts, m.Disagree, st.Figures, kind, m.Label); err != nil {
+			m.Conflicts, m.Disagree, st.Figures, kind, m.Label, m.ConsensusOpenAbove, m.ConsensusOpenBelow); err != nil {
 			return err
 		}
 	}
@@ -118,7 +124,8 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, p
 
 func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
 	q := `SELECT key, base_key, counted, measure, location, claims, sources, reports, documents, latest, latest_source,
-		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree, kind, label FROM series_summaries`
+		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree, kind, label,
+		consensus_open_above, consensus_open_below FROM series_summaries`
 	var conds []string
 	var args []any
 	if f.Counted != "" {
@@ -148,7 +155,7 @@ func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, e
 		var lo, hi sql.NullFloat64
 		if err := rs.Scan(&m.Key, &m.BaseKey, &m.Counted, &m.Measure, &m.Location, &m.Claims, &m.Sources, &m.Reports,
 			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree,
-			&m.Kind, &m.Label); err != nil {
+			&m.Kind, &m.Label, &m.ConsensusOpenAbove, &m.ConsensusOpenBelow); err != nil {
 			return nil, err
 		}
 		m.ConsensusLow, m.ConsensusHigh = fptr(lo), fptr(hi)
@@ -264,6 +271,7 @@ func summarize(ss series.SeriesSummary) Summary {
 	}
 	if len(ss.Consensus.Claims) > 0 {
 		m.Consensus = ss.Consensus.String()
+		m.ConsensusOpenAbove, m.ConsensusOpenBelow = ss.Consensus.OpenAbove, ss.Consensus.OpenBelow
 		lo, hi := ss.Consensus.Range.Low, ss.Consensus.Range.High
 		m.ConsensusLow = &lo
 		if !math.IsInf(hi, 1) {

@@ -12,4 +12,8 @@ ALTER TABLE figures ADD COLUMN series_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX figures_series_id ON figures(series_id, day, pk);
 ALTER TABLE series_summaries ADD COLUMN kind TEXT NOT NULL DEFAULT 'total';
 ALTER TABLE series_summaries ADD COLUMN label TEXT NOT NULL DEFAULT '';
+-- The consensus's top is only a lower bound ("990–≥3,000"), its bottom
+-- only an upper bound.
+ALTER TABLE series_summaries ADD COLUMN consensus_open_above BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE series_summaries ADD COLUMN consensus_open_below BOOLEAN NOT NULL DEFAULT FALSE;
 DELETE FROM series_summaries;
