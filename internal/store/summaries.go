@@ -38,7 +38,7 @@ type Summary struct {
 	// bound ("up to 12,000").
 	ConsensusOpenAbove bool `json:"consensus_open_above,omitempty"`
 	ConsensusOpenBelow bool `json:"consensus_open_below,omitempty"`
-	Conflicts                           int      `json:"conflicts"`
+	Conflicts          int  `json:"conflicts"`
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold.
 	Disagree bool `json:"disagree"`
