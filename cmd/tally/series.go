@@ -3,9 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -479,16 +477,11 @@ func (e *claimExport) record() []string {
 // exportRow turns a claim into low/best/high: the interval's bounds (an
 // open top is null) and the best single number the figure states.
 func exportRow(s *series.Series, c *series.Claim) claimExport {
-	e := claimExport{ClaimID: claimID(c), Series: s.Key.String(), Kind: s.Kind, Counted: c.Counted, Measure: c.Measure,
+	e := claimExport{ClaimID: c.ID(), Series: s.Key.String(), Kind: s.Kind, Counted: c.Counted, Measure: c.Measure,
 		Location: c.Location, Scope: c.Scope, Source: c.Source, Via: c.Via, DateStart: c.Date, DateEnd: c.Last,
 		Qualifier: c.Qualifier, Figure: series.FormatClaim(c), NumberText: c.NumberText, Hedged: c.Hedged,
 		Reports: len(c.Reports), Documents: c.Documents(), Doc: c.FirstDoc, URL: c.FirstURL, Sentence: c.FirstSentence}
-	switch {
-	case c.Stated:
-		e.DatePrecision = "day"
-	case c.Date != "":
-		e.DatePrecision = "published"
-	}
+	e.DatePrecision = c.DatePrecision()
 	lo, hi := c.Interval.Low, c.Interval.High
 	e.Low = &lo
 	if !math.IsInf(hi, 1) {
@@ -498,20 +491,6 @@ func exportRow(s *series.Series, c *series.Claim) claimExport {
 		e.Best = &b
 	}
 	return e
-}
-
-// claimID names a claim by its describing report — the document, the
-// offset of its number and its measure — so that the same claim has the
-// same id in every export of a ledger, whatever else is added to it, and
-// the id leads back to the sentence. A claim derived from killed and
-// wounded figures is told from the killed claim by its measure.
-func claimID(c *series.Claim) string {
-	r := c.Evidence()
-	if r == nil {
-		return ""
-	}
-	h := sha256.Sum256([]byte(r.Doc + "\x00" + strconv.Itoa(r.Span[0]) + "\x00" + c.Measure))
-	return "c" + hex.EncodeToString(h[:6])
 }
 
 func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {

@@ -2,8 +2,11 @@ package series
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tally-news/tally/internal/claim"
@@ -161,6 +164,34 @@ func (c *Claim) Evidence() *Report {
 		return &c.Reports[c.evidence]
 	}
 	return nil
+}
+
+// ID names the claim by its describing report (Evidence) — the document,
+// the offset of its number and the claim's measure — so that the same
+// claim has the same id in every export and page of a ledger, whatever
+// else is added to it, and the id leads back to the sentence. A claim
+// derived from killed and wounded figures is told from the killed claim
+// by its measure. "" for a claim with no report.
+func (c *Claim) ID() string {
+	r := c.Evidence()
+	if r == nil {
+		return ""
+	}
+	h := sha256.Sum256([]byte(r.Doc + "\x00" + strconv.Itoa(r.Span[0]) + "\x00" + c.Measure))
+	return "c" + hex.EncodeToString(h[:6])
+}
+
+// DatePrecision says what the claim's dates are: "day" when a source
+// stated the date, "published" when only publication dates place it (it
+// was stated on or before them), "" when it is undated.
+func (c *Claim) DatePrecision() string {
+	switch {
+	case c.Stated:
+		return "day"
+	case c.Dated():
+		return "published"
+	}
+	return ""
 }
 
 // Figure is the describing report's figure, for formatting.

@@ -19,6 +19,9 @@ type SeriesSummary struct {
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold (Spreads).
 	Disagree bool
+	// From and To are the first and last claim dates, "" when no claim
+	// is dated.
+	From, To string
 }
 
 // Summary condenses a series for the series list.
@@ -35,6 +38,14 @@ func (s *Series) Summary() SeriesSummary {
 		}
 		if sum.Latest == nil || better(c, sum.Latest) {
 			sum.Latest = c
+		}
+		if c.Dated() {
+			if sum.From == "" || c.Date < sum.From {
+				sum.From = c.Date
+			}
+			if c.Last > sum.To {
+				sum.To = c.Last
+			}
 		}
 	}
 	sum.Documents = len(docs)

@@ -38,7 +38,11 @@ type Summary struct {
 	// bound ("up to 12,000").
 	ConsensusOpenAbove bool `json:"consensus_open_above,omitempty"`
 	ConsensusOpenBelow bool `json:"consensus_open_below,omitempty"`
-	Conflicts          int  `json:"conflicts"`
+	// FirstDay and LastDay are the first and last claim dates; "" when
+	// no claim is dated.
+	FirstDay  string `json:"first_day,omitempty"`
+	LastDay   string `json:"last_day,omitempty"`
+	Conflicts int    `json:"conflicts"`
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold.
 	Disagree bool `json:"disagree"`
@@ -94,11 +98,11 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, p
 		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO series_summaries(key, base_key, counted, measure, location,
 			claims, sources, reports, documents, latest, latest_source, latest_date, consensus, consensus_low, consensus_high,
-			conflicts, disagree, figures_seen, kind, label, consensus_open_above, consensus_open_below)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			conflicts, disagree, figures_seen, kind, label, consensus_open_above, consensus_open_below, first_day, last_day)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			m.Key, base, m.Counted, m.Measure, m.Location, m.Claims, m.Sources, m.Reports, m.Documents, m.Latest,
 			m.LatestSource, m.LatestDate, m.Consensus, nullFloat(m.ConsensusLow), nullFloat(m.ConsensusHigh),
-			m.Conflicts, m.Disagree, st.Figures, kind, m.Label, m.ConsensusOpenAbove, m.ConsensusOpenBelow); err != nil {
+			m.Conflicts, m.Disagree, st.Figures, kind, m.Label, m.ConsensusOpenAbove, m.ConsensusOpenBelow, m.FirstDay, m.LastDay); err != nil {
 			return err
 		}
 	}
@@ -125,7 +129,7 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, p
 func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
 	q := `SELECT key, base_key, counted, measure, location, claims, sources, reports, documents, latest, latest_source,
 		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree, kind, label,
-		consensus_open_above, consensus_open_below FROM series_summaries`
+		consensus_open_above, consensus_open_below, first_day, last_day FROM series_summaries`
 	var conds []string
 	var args []any
 	if f.Counted != "" {
@@ -155,7 +159,7 @@ func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, e
 		var lo, hi sql.NullFloat64
 		if err := rs.Scan(&m.Key, &m.BaseKey, &m.Counted, &m.Measure, &m.Location, &m.Claims, &m.Sources, &m.Reports,
 			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree,
-			&m.Kind, &m.Label, &m.ConsensusOpenAbove, &m.ConsensusOpenBelow); err != nil {
+			&m.Kind, &m.Label, &m.ConsensusOpenAbove, &m.ConsensusOpenBelow, &m.FirstDay, &m.LastDay); err != nil {
 			return nil, err
 		}
 		m.ConsensusLow, m.ConsensusHigh = fptr(lo), fptr(hi)
@@ -265,7 +269,7 @@ func Refresh(ctx context.Context, st Store) error {
 func summarize(ss series.SeriesSummary) Summary {
 	m := Summary{Key: ss.Key.String(), Kind: ss.Kind, Label: ss.Label, Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
 		Claims: ss.Claims, Sources: ss.Sources, Reports: ss.Reports, Documents: ss.Documents,
-		Conflicts: ss.Conflicts, Disagree: ss.Disagree}
+		Conflicts: ss.Conflicts, Disagree: ss.Disagree, FirstDay: ss.From, LastDay: ss.To}
 	if c := ss.Latest; c != nil {
 		m.Latest, m.LatestSource, m.LatestDate = series.FormatClaim(c), c.Source, c.Date
 	}

@@ -16,4 +16,7 @@ ALTER TABLE series_summaries ADD COLUMN label TEXT NOT NULL DEFAULT '';
 -- only an upper bound.
 ALTER TABLE series_summaries ADD COLUMN consensus_open_above BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE series_summaries ADD COLUMN consensus_open_below BOOLEAN NOT NULL DEFAULT FALSE;
+-- The first and last claim dates ('' when none is dated).
+ALTER TABLE series_summaries ADD COLUMN first_day TEXT NOT NULL DEFAULT '';
+ALTER TABLE series_summaries ADD COLUMN last_day TEXT NOT NULL DEFAULT '';
 DELETE FROM series_summaries;
