@@ -123,7 +123,7 @@ func Compatible(a, b string) bool {
 // violent are the labels the generic "attack" may stand for.
 var violent = map[string]bool{
 	"attack": true, "bombing": true, "explosion": true, "airstrike": true, "shelling": true,
-	"shooting": true, "fighting": true, "massacre": true,
+	"shooting": true, "fighting": true, "massacre": true, "killing": true,
 }
 
 // word is one word of a sentence, lower-cased, with its byte offsets and
@@ -559,6 +559,11 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 		if !nounBefore[t.at(i-1)] || w == "fighting" && t.perfect() {
 			return "", noEvent, false
 		}
+		if w == "violence" && !freshBefore[t.at(i-1)] {
+			// "in violence since the invasion" is a war's; "renewed
+			// violence", "a wave of violence" is one outbreak.
+			return "", noEvent, false
+		}
 		if w == "strike" || w == "strikes" {
 			p := t.at(i - 1)
 			if p != "air" && p != "missile" && p != "drone" && p != "rocket" {
@@ -626,6 +631,8 @@ var incidents = map[string]string{
 	"rocket": "shelling", "rockets": "shelling", "missile": "shelling", "missiles": "shelling",
 	"shooting": "shooting", "shootings": "shooting", "gunfire": "shooting", "gunmen": "shooting",
 	"massacre": "massacre", "massacred": "massacre", "slaughter": "massacre",
+	"execution": "killing", "executions": "killing", "executed": "killing", "beheading": "killing",
+	"beheaded": "killing", "beheadings": "killing", "assassination": "killing",
 	"clash": "fighting", "clashes": "fighting", "clashed": "fighting", "battle": "fighting",
 	"battles": "fighting", "firefight": "fighting", "skirmish": "fighting", "skirmishes": "fighting",
 	"offensive": "fighting", "seizure": "fighting", "takeover": "fighting",
@@ -653,13 +660,19 @@ var incidents = map[string]string{
 // an adjective.
 var needsNoun = map[string]string{
 	"fighting": "fighting", "strike": "airstrike", "strikes": "airstrike",
+	"killing": "killing", "killings": "killing", "advance": "fighting", "violence": "attack",
 }
+
+// freshBefore are the words that make "violence" one outbreak of it.
+var freshBefore = map[string]bool{"fresh": true, "renewed": true, "new": true, "latest": true, "overnight": true, "weekend": true, "of": true}
 
 // nounBefore are words before which "fighting" or "strike" is a noun.
 var nounBefore = map[string]bool{
 	"in": true, "the": true, "of": true, "fierce": true, "heavy": true, "renewed": true, "intense": true,
 	"street": true, "factional": true, "overnight": true, "air": true, "missile": true, "drone": true,
 	"rocket": true, "an": true, "a": true, "israeli": true, "russian": true, "u.s.": true, "us": true,
+	"fresh": true, "new": true, "latest": true, "weekend": true, "significant": true,
+	"brutal": true, "sectarian": true, "two": true, "three": true, "separate": true,
 }
 
 // conflicts are words naming a war or a conflict: the figures they govern
