@@ -30,6 +30,11 @@ const DefaultIncidentWindow = 3
 // reports have nothing else to tie them together.
 const SimilarSentences = 0.5
 
+// ShortSimilar is the share of content words that two dated reports of a
+// short incident (an attack, a bombing: DefaultIncidentWindow) a few days
+// apart must share to be one incident, since a war has many a day.
+const ShortSimilar = 0.2
+
 func incidentWindow(label string) int32 {
 	if w, ok := IncidentWindow[label]; ok {
 		return w
@@ -71,8 +76,10 @@ func isYear(s string) bool {
 //     ("Flood toll rises to 21" over "45,000 have now fled their homes").
 //  4. Incidents of different documents are one incident when their labels
 //     are compatible and, both dated, the later starts at most
-//     IncidentWindow[label] days after the earlier began; undated, when
-//     their sentences share SimilarSentences of their words.
+//     IncidentWindow[label] days after the earlier began (for a short
+//     incident, an attack or a bombing, their sentences must also share
+//     ShortSimilar of their words); undated, when their sentences share
+//     SimilarSentences of their words.
 //  5. An undated figure still unplaced cannot be read in time, so it is
 //     no part of a running total: its document's unplaced figures are a
 //     series of their own, "report-DOC" (joined by rule 4 to another
@@ -259,7 +266,11 @@ func splitParts(s Series) []Series {
 				continue
 			}
 			if m.first != undated && g.first != undated {
-				if g.first-m.first <= incidentWindow(m.label) {
+				w := incidentWindow(m.label)
+				// Attacks and bombings come many a day in a war: two of
+				// the same days are one only if their reports also share
+				// some wording (the place, the target).
+				if g.first-m.first <= w && (w > DefaultIncidentWindow || similarAt(m.words, g.words, ShortSimilar)) {
 					into = m
 					break
 				}
@@ -374,7 +385,7 @@ func contentWords(s string) []string {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
 	}) {
-		if len(w) >= 4 || len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+		if (len(w) >= 4 || len(w) > 0 && w[0] >= '0' && w[0] <= '9') && !commonWords[w] {
 			out = append(out, w)
 		}
 	}
@@ -382,9 +393,21 @@ func contentWords(s string) []string {
 	return slices.Compact(out)
 }
 
+// commonWords say nothing of which incident a sentence reports.
+var commonWords = map[string]bool{
+	"said": true, "says": true, "told": true, "were": true, "have": true, "been": true, "from": true, "with": true,
+	"that": true, "this": true, "their": true, "they": true, "after": true, "when": true, "where": true,
+	"which": true, "about": true, "more": true, "than": true, "people": true, "killed": true, "killing": true,
+	"wounded": true, "wounding": true, "injured": true, "least": true, "dead": true, "died": true, "officials": true,
+	"police": true, "toll": true, "death": true, "also": true, "into": true, "other": true, "others": true,
+}
+
 // similar reports whether some sentence of a and some of b share
 // SimilarSentences of their content words (Jaccard).
-func similar(a, b [][]string) bool {
+func similar(a, b [][]string) bool { return similarAt(a, b, SimilarSentences) }
+
+// similarAt is similar at share min.
+func similarAt(a, b [][]string, min float64) bool {
 	for _, x := range a {
 		for _, y := range b {
 			if len(x) == 0 || len(y) == 0 {
@@ -403,7 +426,7 @@ func similar(a, b [][]string) bool {
 					j++
 				}
 			}
-			if float64(common) >= SimilarSentences*float64(len(x)+len(y)-common) {
+			if float64(common) >= min*float64(len(x)+len(y)-common) {
 				return true
 			}
 		}

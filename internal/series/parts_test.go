@@ -70,7 +70,7 @@ func TestIncidentAndTotal(t *testing.T) {
 	rs := []Report{
 		said(1, "a", "2004-10-01", "police", "A car bomb exploded near a police patrol on Thursday, killing 17 people, police said.", "17", "killed", "Iraq"),
 		said(2, "b", "2004-10-01", "study", "Around 100,000 Iraqis have been killed in violence since the invasion, a study said.", "Around 100,000", "killed", "Iraq"),
-		said(3, "c", "2004-10-02", "hospital officials", "Hospital officials said the toll from the car bomb had risen to 21.", "21", "killed", "Iraq"),
+		said(3, "c", "2004-10-02", "hospital officials", "Hospital officials said the toll from Thursday's car bomb near the patrol had risen to 21.", "21", "killed", "Iraq"),
 	}
 	ss := Build(rs)
 	if got, want := keys(ss), "Iraq/killed:1 Iraq/killed#bombing-2004-10-01:2"; got != want {
@@ -91,11 +91,11 @@ func TestIncidentAndTotal(t *testing.T) {
 // Subsets and background figures are kept in the series, marked, and
 // never compared: "including 20 children" is not a rival of 50 killed.
 func TestSubsetsAndBackground(t *testing.T) {
-	sentence := "The blast killed 50 people, including 20 children, officials said."
+	sentence := "The blast at the Quetta market killed 50 people, including 20 children, officials said."
 	rs := []Report{
 		said(1, "a", "2024-05-01", "officials", sentence, "50", "killed", "Pakistan"),
 		said(2, "a", "2024-05-01", "officials", sentence, "20", "killed", "Pakistan"),
-		said(3, "b", "2024-05-01", "police", "Police said at least 48 people died in the blast at the market.", "at least 48", "killed", "Pakistan"),
+		said(3, "b", "2024-05-01", "police", "Police said at least 48 people died in the blast at the Quetta market.", "at least 48", "killed", "Pakistan"),
 		said(4, "b", "2024-05-01", "police", "It was the worst attack since 2014, when 141 people died in a school siege.", "141", "killed", "Pakistan"),
 	}
 	ss := Build(rs)

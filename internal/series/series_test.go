@@ -180,15 +180,11 @@ func TestConsensus(t *testing.T) {
 		}, "12,000,000", 1},
 		{"an undated voice is left out when others are dated", []Report{
 			wire(1, "a", "2024-12-23", jcs, "around 1,100", "casualties", nk),
-			func() Report {
-				r := wire(2, "b", "", kirby, "1,000", "casualties", nk)
-				r.Scope = claim.ScopeCumulative
-				return r
-			}(),
+			asTotal(wire(2, "b", "", kirby, "1,000", "casualties", nk)),
 		}, "990–1,210", 1},
 		{"undated voices count when nothing is dated", []Report{
-			wire(1, "a", "", "UNHCR", "100,000", "displaced", "Sudan"),
-			wire(2, "b", "", "IOM", "120,000", "displaced", "Sudan"),
+			asTotal(wire(1, "a", "", "UNHCR", "100,000", "displaced", "Sudan")),
+			asTotal(wire(2, "b", "", "IOM", "120,000", "displaced", "Sudan")),
 		}, "100,000–120,000", 2},
 		{"unreadable vague words are left out", []Report{
 			wire(1, "a", "2024-01-01", "UN", "numerous", "killed", "Sudan"),
