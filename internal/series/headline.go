@@ -36,21 +36,20 @@ func headlines(reports []Report) map[int]int {
 	}
 	for i := range reports {
 		r := &reports[i]
-		if body, ok := byDoc[r.Doc]; ok && !r.Derived && !isHeadline(r) {
+		if body, ok := byDoc[r.Doc]; ok && !isHeadline(r) {
 			byDoc[r.Doc] = append(body, i)
 		}
 	}
 	out := map[int]int{}
 	for _, h := range heads {
 		hr := &reports[h]
-		if hr.Derived {
-			continue
-		}
 		hiv := IntervalOf(hr.Figure)
 		best := -1
 		for _, b := range byDoc[hr.Doc] {
 			br := &reports[b]
-			if br.Measure != hr.Measure || fold(str(br.Counted)) != fold(str(hr.Counted)) || !hiv.Overlaps(IntervalOf(br.Figure)) {
+			// A sum of a headline's killed and wounded restates only the
+			// body's sum (series.Derive), a stated figure only a stated one.
+			if br.Derived != hr.Derived || br.Measure != hr.Measure || fold(str(br.Counted)) != fold(str(hr.Counted)) || !hiv.Overlaps(IntervalOf(br.Figure)) {
 				continue
 			}
 			if hs := fold(hr.Source); hs != claim.Publisher && hs != fold(br.Source) {

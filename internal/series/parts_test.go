@@ -209,3 +209,24 @@ func TestPartKeys(t *testing.T) {
 		t.Errorf("Match ignores case in the part: %+v", k)
 	}
 }
+
+// The sum of a headline's killed and wounded restates the sum of the
+// body's: one casualties claim.
+func TestHeadlineRestatesDerived(t *testing.T) {
+	head := "Spy agency: 300 soldiers dead, 2,700 wounded"
+	body := "At least 300 soldiers have been killed and 2,700 wounded in the war, the spy agency said."
+	rs := []Report{
+		inHeadline(said(1, "a", "2025-01-13", nis, head, "300", "killed", nk)),
+		inHeadline(said(2, "a", "2025-01-13", nis, head, "2,700", "wounded", nk)),
+		said(3, "a", "2025-01-13", nis, body, "At least 300", "killed", nk),
+		said(4, "a", "2025-01-13", nis, body, "2,700", "wounded", nk),
+	}
+	derived := Derive(rs)
+	if len(derived) != 2 {
+		t.Fatalf("derived %d", len(derived))
+	}
+	cs := Claims(derived)
+	if len(cs) != 1 || len(cs[0].Reports) != 2 || cs[0].Qualifier != claim.Min {
+		t.Errorf("claims %d: %+v", len(cs), cs)
+	}
+}
