@@ -28,9 +28,14 @@ const (
 	brokenURLList // mostly URLs, but not all
 )
 
-// sniffURLList looks at the first lines of a text.
+// sniffURLList looks at the first lines of a text. A text is a broken
+// list when most of its lines are URLs, or when it has as many URLs as
+// other lines and none of those reads as prose (a sentence, or six words
+// or more): "https://a.example/1" over "not a url" is a list with a slip,
+// a story with its link under it is a story.
 func sniffURLList(head []byte) (urlListVerdict, int, string) {
 	urls, other, firstOther, firstLine := 0, 0, "", 0
+	prose := false
 	lines := bytes.Split(head, []byte("\n"))
 	if len(head) == maxSniff && len(lines) > 1 {
 		lines = lines[:len(lines)-1] // the last line may be cut
@@ -43,6 +48,7 @@ func sniffURLList(head []byte) (urlListVerdict, int, string) {
 			urls++
 		default:
 			other++
+			prose = prose || isProse(s)
 			if firstOther == "" {
 				firstOther, firstLine = s, i+1
 			}
@@ -51,10 +57,20 @@ func sniffURLList(head []byte) (urlListVerdict, int, string) {
 	switch {
 	case urls > 0 && other == 0:
 		return isURLList, 0, ""
-	case urls >= 3 && urls > 2*other:
+	case urls >= 3 && urls > 2*other, urls > 0 && urls >= other && !prose:
 		return brokenURLList, firstLine, firstOther
 	}
 	return notURLList, 0, ""
+}
+
+// isProse reports a line that reads as text rather than a slip in a list:
+// it ends a sentence or runs to six words.
+func isProse(s string) bool {
+	switch s[len(s)-1] {
+	case '.', '!', '?', '"':
+		return true
+	}
+	return len(strings.Fields(s)) >= 6
 }
 
 // maxSniff is how much of a text sniffURLList is shown.

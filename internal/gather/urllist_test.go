@@ -64,6 +64,9 @@ func TestSniffURLList(t *testing.T) {
 		{"https://a.example/1 and more words\n", notURLList},
 		{"", notURLList},
 		{"https://a/1\nhttps://a/2\nhttps://a/3\nnot a url\n", brokenURLList},
+		{"https://a.example/1\nnot a url\n", brokenURLList},
+		{"Floods displaced 4,200 people, officials said.\nhttps://a.example/floods\n", notURLList},
+		{"Floods in the north\nhttps://a.example/floods\nhttps://a.example/more\n", brokenURLList},
 	} {
 		if got, _, _ := sniffURLList([]byte(tc.text)); got != tc.want {
 			t.Errorf("sniffURLList(%q) = %v, want %v", tc.text, got, tc.want)
