@@ -29,27 +29,38 @@ type Reading struct {
 	// class ("bombing", "quake", "fighting", "shipwreck") or a period
 	// ("day", "month", "june", "2017"); "" when the sentence names none.
 	Label string
+	// Whole is set when the sentence gives its count as the whole of what
+	// it counts so far ("the toll rose to 21", "has so far left 101 dead",
+	// "a total of 300"): the smaller figures its story gives for the same
+	// incident are parts of it (internal/series).
+	Whole bool
 }
 
 // Of reads a figure's scope and label. A scope set by extraction is kept.
 //
 // The order, first match wins:
 //  1. subset: "including", "among them", "of whom" just before the
-//     number, or "of them", "of the …", "among the dead" just after it;
+//     number, or "of them", "of the …", "among the dead", "others",
+//     "more" just after it;
 //  2. background: a "when" clause after a past time ("since 2004, when
 //     300 died"), or "a similar / previous / earlier attack … killed";
 //  3. period: a closed period next to the number ("in a single day",
 //     "a day", "in June", "over the past week", "last year", "during
 //     2017", "the first six months of 2025");
 //  4. incident: the sentence names an event that has a toll of its own
-//     (an attack, a bombing, a quake, a flood, a shipwreck…), the one
-//     nearest the number giving the label — but not "battle" or
-//     "fighting" in a sentence in the perfect ("have been killed since
-//     going into battle"), which is a war's fighting;
+//     (an attack, a bombing, a quake, a flood, a shipwreck, a hostage
+//     taking…), the one nearest the number giving the label — but not
+//     "battle", "fighting", "combat" or "hostages" in a sentence in the
+//     perfect ("have been killed since going into battle", "have been
+//     kidnapped since 2014"), which is a war's fighting or a running
+//     count of captives;
 //  5. cumulative: a war or a conflict is named ("killed in the war"),
 //     or the count runs "since" something, "so far", "to date", "in
 //     total";
 //  6. otherwise "": the series logic decides from the rest of the story.
+//
+// Whole is read apart from the scope: an incident's toll can be its whole
+// so far ("the toll from the quake rose to 3,100").
 func Of(f *claim.Figure) Reading {
 	t := newText(f)
 	label, kind := t.event()
@@ -69,7 +80,7 @@ func Of(f *claim.Figure) Reading {
 			scope = claim.ScopeCumulative
 		}
 	}
-	r := Reading{Scope: scope}
+	r := Reading{Scope: scope, Whole: t.whole()}
 	switch {
 	case scope == claim.ScopePeriod && period != "":
 		r.Label = period
@@ -308,7 +319,7 @@ func contains(ws []string, w string) bool {
 }
 
 // subset: "including 20 children", "among them 5", "20 of them", "3,000
-// of the 12,000", "five were among the dead".
+// of the 12,000", "five were among the dead", "three others", "two more".
 func (t *text) subset() bool {
 	b := t.before(3)
 	for _, w := range []string{"including", "includes", "included", "include"} {
@@ -322,6 +333,13 @@ func (t *text) subset() bool {
 		}
 	}
 	a := t.after(6)
+	if len(a) >= 1 && (a[0] == "others" || a[0] == "other" || a[0] == "more") && !t.vague() && !t.numberBefore() {
+		// "three others died in the same incident", "two more were
+		// found": a count added to one in an earlier sentence, not an
+		// estimate of it — but "killing 12 and wounding 30 others" is the
+		// whole count of the wounded.
+		return true
+	}
 	if len(a) >= 2 && a[0] == "of" {
 		// Right after the number: "five of the captives", "3,000 of the
 		// 12,000", "20 of them" — but not a vague word's partitive
@@ -343,6 +361,21 @@ func (t *text) subset() bool {
 	return false
 }
 
+// numberBefore reports a number in the sentence before the number phrase.
+func (t *text) numberBefore() bool {
+	for i := 0; i < t.lo; i++ {
+		if w := t.words[i].w; isDigit(w[0]) || numberWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWords are the number words a sentence counts people with.
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "dozen": true,
+	"dozens": true, "hundred": true, "hundreds": true, "thousand": true, "thousands": true, "scores": true}
+
 // vague reports a number phrase that is a word like "thousands".
 func (t *text) vague() bool {
 	for i := t.lo; i < t.hi; i++ {
@@ -355,12 +388,14 @@ func (t *text) vague() bool {
 }
 
 // background: the figure belongs to an earlier or another event — "the
-// worst since 2004, when 300 people died", "a similar attack killed 12".
+// worst since 2004, when 300 people died", "up 54 per cent on the same
+// stretch of 2024, a period in which 4,381 were recorded", "a similar
+// attack killed 12".
 func (t *text) background() bool {
 	b := t.before(6)
 	// "when" just before the number, after a past time.
 	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
-		if b[i] != "when" && b[i] != "after" {
+		if b[i] != "when" && b[i] != "after" && !(b[i] == "which" && i > 0 && (b[i-1] == "in" || b[i-1] == "during")) {
 			continue
 		}
 		start := t.lo - (len(b) - i)
@@ -390,6 +425,11 @@ func pastTime(w, next string) bool {
 		return true
 	}
 	return months[w] != ""
+}
+
+// isYear reports a four-digit year of the 1900s or 2000s.
+func isYear(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") && allDigits(s)
 }
 
 func allDigits(s string) bool {
@@ -429,9 +469,59 @@ func (t *text) cumulative() bool {
 	return false
 }
 
+// whole: the count is given as the whole so far — "so far", "to date",
+// "in total", "a total of", "overall", "altogether", or a toll that "rose
+// to", "reached", "climbed to", "passed" or "stands at" the number.
+func (t *text) whole() bool {
+	for i, w := range t.words {
+		switch w.w {
+		case "overall", "altogether":
+			return true
+		case "far":
+			if t.at(i-1) == "so" {
+				return true
+			}
+		case "date":
+			if t.at(i-1) == "to" {
+				return true
+			}
+		case "total":
+			if p := t.at(i - 1); p == "in" || p == "a" {
+				return true
+			}
+		}
+	}
+	b := t.before(3)
+	for _, tail := range [][]string{{"rose", "to"}, {"risen", "to"}, {"rises", "to"}, {"climbed", "to"}, {"jumped", "to"},
+		{"reached"}, {"passed"}, {"topped"}, {"stands", "at"}, {"stood", "at"}, {"toll", "of"}} {
+		if endsWith(b, tail...) {
+			return true
+		}
+	}
+	return false
+}
+
 // period reads a closed period next to the number: "in a single day", "a
 // day", "in June", "last year", "during 2017"; "" when none.
 func (t *text) period() string {
+	// "in the first six months of 2025", "over the past three weeks":
+	// the year when one follows, else the span's unit.
+	if a := t.after(12); true {
+		for i := 1; i < len(a); i++ {
+			if a[i] != "months" && a[i] != "weeks" {
+				continue
+			}
+			if p := a[i-1]; p != "first" && p != "last" && p != "past" && !numberWords[p] && !isDigit(p[0]) {
+				continue
+			}
+			if i+2 < len(a) && a[i+1] == "of" && isYear(a[i+2]) {
+				return a[i+2]
+			}
+			if q := a[max(i-2, 0)]; q == "first" || q == "last" || q == "past" || a[i-1] == "first" || a[i-1] == "past" || a[i-1] == "last" {
+				return strings.TrimSuffix(a[i], "s")
+			}
+		}
+	}
 	a := t.after(8)
 	b := t.before(4)
 	look := append(append([]string{}, b...), a...)
@@ -458,7 +548,7 @@ func (t *text) period() string {
 		case (w == "month" || w == "year") && next != "ago" && (prev == "last" || prev == "this" || prev == "past"):
 			// Not "last week", "earlier this week": those date an incident.
 			return w
-		case months[w] != "" && (prev == "in" || prev == "during" || next == "alone"):
+		case months[w] != "" && (prev == "in" || prev == "during" || next == "alone" || next == "saw"):
 			return months[w]
 		case len(w) == 4 && allDigits(w) && (w[:2] == "19" || w[:2] == "20") && (prev == "in" || prev == "during" || prev == "for" || prev == "of"):
 			return w
@@ -573,7 +663,7 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 		return l, incidentEvent, true
 	}
 	if l, ok := incidents[w]; ok {
-		if l == "fighting" && ongoing[w] && t.perfect() {
+		if ongoing[w] && t.perfect() {
 			// "had been killed or wounded since going into battle": the
 			// war's fighting, not one clash.
 			return "", noEvent, false
@@ -585,7 +675,10 @@ func (t *text) eventAt(i int) (string, eventKind, bool) {
 
 // ongoing are fighting words that name a war's fighting as often as one
 // clash; in a sentence in the perfect ("have been killed"), they do.
-var ongoing = map[string]bool{"battle": true, "battles": true, "offensive": true, "fighting": true}
+var ongoing = map[string]bool{"battle": true, "battles": true, "offensive": true, "fighting": true, "combat": true,
+	// "have been kidnapped since 2014", "has been holding 59 hostages": a
+	// running count of captives, not one kidnapping.
+	"kidnapped": true, "abducted": true, "hostage": true, "hostages": true}
 
 // participles are irregular past participles of the verbs that state
 // tolls.
@@ -593,11 +686,20 @@ var participles = map[string]bool{"lost": true, "taken": true, "left": true, "fl
 	"driven": true, "made": true, "cost": true, "risen": true, "grown": true, "hit": true, "held": true,
 	"brought": true, "become": true, "gone": true, "known": true, "fallen": true}
 
-// perfect reports a verb in the perfect: "have been killed", "had lost",
-// "has suffered" — the tense of running totals.
+// perfect reports a verb in the perfect in the number's clause: "have
+// been killed", "had lost", "has suffered" — the tense of running totals
+// — but not in another clause ("died in combat on Tuesday, while talks
+// on a ceasefire that has proved elusive…").
 func (t *text) perfect() bool {
-	for i, w := range t.words {
-		if w.w != "have" && w.w != "has" && w.w != "had" && w.w != "'ve" {
+	from, to := t.lo, t.hi
+	for from > 0 && !t.words[from].boundary {
+		from--
+	}
+	for to < len(t.words) && !t.words[to].boundary {
+		to++
+	}
+	for i := from; i < to; i++ {
+		if w := t.words[i]; w.w != "have" && w.w != "has" && w.w != "had" && w.w != "'ve" {
 			continue
 		}
 		for k := i + 1; k <= i+3 && k < len(t.words); k++ {
@@ -653,7 +755,9 @@ var incidents = map[string]string{
 	"demonstrators": "protests", "riot": "protests", "riots": "protests", "unrest": "protests",
 	"crackdown": "protests", "outbreak": "outbreak", "epidemic": "outbreak", "cholera": "outbreak",
 	"ebola": "outbreak", "siege": "siege", "standoff": "siege", "kidnapping": "kidnapping",
-	"abduction": "kidnapping",
+	"abduction": "kidnapping", "kidnapped": "kidnapping", "abducted": "kidnapping", "kidnappers": "kidnapping",
+	"abductors": "kidnapping", "kidnap": "kidnapping", "hostage": "kidnapping", "hostages": "kidnapping",
+	"combat": "fighting",
 }
 
 // needsNoun are incident words that are events only after a determiner or

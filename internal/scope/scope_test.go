@@ -33,7 +33,13 @@ func TestOf(t *testing.T) {
 		{"Heavy fighting in the suburb killed 36 people on Tuesday.", "36", claim.ScopeIncident, "fighting"},
 		{"Floods have displaced nearly 40,000 people across six districts.", "nearly 40,000", claim.ScopeIncident, "flood"},
 		{"At least 300 people have died since the quake struck on Monday.", "At least 300", claim.ScopeIncident, "quake"},
+		{"Five Israeli soldiers died in combat in the north of the Gaza Strip on Tuesday.", "Five", claim.ScopeIncident, "fighting"},
+		{"Five soldiers died in combat in the north on Tuesday, while talks on a truce that has proved elusive went on.", "Five", claim.ScopeIncident, "fighting"},
+		{"Militants purportedly killed two American hostages on Tuesday.", "two", claim.ScopeIncident, "kidnapping"},
+		{"Gunmen abducted 12 aid workers near the border, officials said.", "12", claim.ScopeIncident, "kidnapping"},
 		// Running totals.
+		{"More than 1,500 people have been kidnapped since 2014, the monitors said.", "More than 1,500", claim.ScopeCumulative, ""},
+		{"Nearly 890 soldiers have died in combat since October 2023, the army said.", "Nearly 890", claim.ScopeCumulative, ""},
 		{"More than 1,000 soldiers have been killed or wounded fighting alongside Russian troops, the military said.", "More than 1,000", "", ""},
 		{"Around 100,000 civilians have been killed in violence since the invasion in March last year, a study said.", "Around 100,000", claim.ScopeCumulative, ""},
 		{"Deaths in the war on the territory passed 7,000 on Thursday, the health ministry said.", "7,000", claim.ScopeCumulative, ""},
@@ -43,18 +49,26 @@ func TestOf(t *testing.T) {
 		{"The forces lost more than 2,000 men in a single day, the general staff said.", "more than 2,000", claim.ScopePeriod, "day"},
 		{"The islands are receiving 1,000 refugees a day on average.", "1,000", claim.ScopePeriod, "day"},
 		{"Some 232 civilians were killed in June, the monitors said.", "Some 232", claim.ScopePeriod, "june"},
+		{"In total, June saw 232 people killed and 1,343 others wounded.", "232", claim.ScopePeriod, "june"},
+		{"In all, 6,754 civilians were killed or wounded in the first six months of 2025, the monitors said.", "6,754", claim.ScopePeriod, "2025"},
+		{"Some 900 people were detained over the past three weeks, the group said.", "900", claim.ScopePeriod, "week"},
+		// "others" after another number is the whole count of its measure.
+		{"Gunmen killed 12 villagers and wounded 30 others on Sunday.", "30", claim.ScopeIncident, "shooting"},
 		// Subsets.
 		{"The blast killed 50 people, including 20 children, officials said.", "20", claim.ScopeSubset, "explosion"},
 		{"The blast killed 50 people, 20 of them children.", "20", claim.ScopeSubset, "explosion"},
 		{"Gunmen killed 12 villagers, among them three women.", "three", claim.ScopeSubset, "shooting"},
 		{"Five children were among the dead, the hospital said.", "Five", claim.ScopeSubset, ""},
 		{"The storm killed 3,000 of the 12,000 people living on the island.", "3,000", claim.ScopeSubset, "storm"},
+		{"It added that three others died and two were badly wounded in the same incident.", "three", claim.ScopeSubset, ""},
+		{"Rescuers found 12 more bodies in the rubble on Friday.", "12", claim.ScopeSubset, ""},
 		// Not subsets: a vague word's partitive, a plain count.
 		{"Thousands of people fled the floods.", "Thousands", claim.ScopeIncident, "flood"},
 		{"The blast killed @50 people.", "50", claim.ScopeIncident, "explosion"},
 		// Background.
 		{"It was the deadliest attack since 2004, when 300 people died in a bombing.", "300", claim.ScopeBackground, "bombing"},
 		{"A similar attack killed 12 people in the same market.", "12", claim.ScopeBackground, "attack"},
+		{"That is up 54 per cent on the same stretch of 2024, a period in which 4,381 civilian casualties were recorded.", "4,381", claim.ScopeBackground, ""},
 		// Nothing decides.
 		{"Officials say 10 people have been killed.", "10", "", ""},
 	} {
@@ -62,6 +76,26 @@ func TestOf(t *testing.T) {
 		got := Of(&f)
 		if got.Scope != tc.scope || got.Label != tc.label {
 			t.Errorf("%q in %q: got %+v, want scope %q label %q", tc.num, tc.sentence, got, tc.scope, tc.label)
+		}
+	}
+}
+
+// Whole: the sentence gives its count as the whole so far.
+func TestWhole(t *testing.T) {
+	for _, tc := range []struct {
+		sentence, num string
+		want          bool
+	}{
+		{"The death toll from the earthquake rose to 3,100 on Friday, officials said.", "3,100", true},
+		{"The unrest has so far left 101 people dead and hundreds injured.", "101", true},
+		{"A total of 300 people were killed in the attacks.", "300", true},
+		{"The toll reached 21 on Wednesday.", "21", true},
+		{"Thirteen police officers were beaten to death in Sirajganj.", "Thirteen", false},
+		{"A car bomb killed 17 people, police said.", "17", false},
+	} {
+		f := fig(tc.sentence, tc.num)
+		if got := Of(&f).Whole; got != tc.want {
+			t.Errorf("%q in %q: whole %v, want %v", tc.num, tc.sentence, got, tc.want)
 		}
 	}
 }
