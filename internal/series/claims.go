@@ -84,6 +84,9 @@ type Claim struct {
 	FirstDoc, FirstURL, FirstSentence string
 	first, last                       int32 // day numbers of Date and Last
 	evidence                          int   // index in Reports of the describing report
+	// whole: a report gives the count as the whole so far ("the toll
+	// rose to 21"), of which smaller figures of its story are parts.
+	whole bool
 	// Comparison forms (fold) of Source, Via, Counted and Location.
 	src, via, counted, location string
 }
@@ -232,9 +235,10 @@ func fold(s string) string {
 }
 
 // placeKey is the comparison form of a place: "Kursk Oblast", "Kursk
-// region" and "Kursk" are one place, so they do not split a series.
+// region" and "Kursk" are one place, so are "Gaza Strip" and "Gaza": they
+// do not split a series.
 func placeKey(folded string) string {
-	for _, suffix := range []string{" oblast", " region", " province", " governorate", " krai", " district", " state", " prefecture", " county"} {
+	for _, suffix := range []string{" oblast", " region", " province", " governorate", " krai", " district", " state", " prefecture", " county", " strip"} {
 		if k, ok := strings.CutSuffix(folded, suffix); ok && k != "" {
 			return k
 		}
@@ -273,6 +277,8 @@ type prepared struct {
 	restates bool // a headline restating a body figure
 	// cumulative: the report says its count is a running total.
 	cumulative bool
+	// whole: the report gives its count as the whole so far (scope.Reading).
+	whole bool
 }
 
 // Claims groups reports into claims. Reports with the same key (source,
@@ -345,7 +351,7 @@ func Claims(reports []Report) []Claim {
 		}
 		ps[i] = prepared{id: r.ID, iv: iv, idx: int32(i), group: g, day: day, claim: -1, dup: r.Duplicate,
 			stated: k.Date != nil && dayNumber(*k.Date) != undated, restates: k != r,
-			cumulative: rd.Scope == claim.ScopeCumulative}
+			cumulative: rd.Scope == claim.ScopeCumulative, whole: rd.Whole}
 	}
 	ps = byGroup(ps, len(keys))
 
@@ -529,6 +535,7 @@ func finish(c *Claim, ps []prepared, order []int32) {
 		if p.cumulative {
 			c.Scope = claim.ScopeCumulative
 		}
+		c.whole = c.whole || p.whole
 		if r.Hedged {
 			c.Hedged = true
 		}

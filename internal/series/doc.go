@@ -49,16 +49,26 @@
 //     the incident its document's title names.
 //  4. Incidents of different documents are one when their labels are
 //     compatible and, dated, the later starts within IncidentWindow days of
-//     the first (3 for attacks, 30 for quakes and floods, 180 for an
-//     epidemic; 0 for a day); undated, when their sentences share
-//     SimilarSentences (half) of their words.
+//     the first (3 for attacks, 30 for quakes and floods, 90 for a
+//     kidnapping, 180 for an epidemic; 0 for a day) — for incidents made
+//     by people (attacks, bombings, kidnappings, crashes; not protests) only
+//     when their sentences also share ShortSimilar (a fifth) of their
+//     words, since a war has many a week; undated, when their sentences
+//     share SimilarSentences (half) of their words.
 //  5. An undated figure still unplaced is a report series of its own.
 //  6. The rest is the running total.
+//  7. In an incident, a document's figures smaller than the whole toll so
+//     far that it gives ("the unrest has so far left 101 dead", "the toll
+//     rose to 21") are parts of that toll, asides like subsets: "thirteen
+//     police officers were beaten to death in Sirajganj" in the same
+//     story is no rival estimate of the 101.
 //
 // A headline and the body sentence restating it are one claim (headlines):
 // "Car Bomb Kills 11" over "…killing at least 11 people, police said" is
 // the police's claim, reported twice. A place named only in a dateline
-// ("SAMARRA, Iraq (Reuters) -") is no place (reportLocation).
+// ("SAMARRA, Iraq (Reuters) -") is no place (reportLocation), and
+// "Gaza Strip" and "Gaza", "Kursk region" and "Kursk" are one place
+// (placeKey).
 //
 // # The rules, with the constants that tune them
 //

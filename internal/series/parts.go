@@ -3,6 +3,7 @@ package series
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tally-news/tally/internal/claim"
@@ -30,10 +31,19 @@ const DefaultIncidentWindow = 3
 // reports have nothing else to tie them together.
 const SimilarSentences = 0.5
 
-// ShortSimilar is the share of content words that two dated reports of a
-// short incident (an attack, a bombing: DefaultIncidentWindow) a few days
-// apart must share to be one incident, since a war has many a day.
+// ShortSimilar is the share of content words that two dated reports of
+// an incident made by people (an attack, a bombing, a kidnapping, a
+// crash) must share to be one incident, since a war has many a day; two
+// quakes, floods or protest movements of one country within weeks are
+// rare, and need not (oneAtATime).
 const ShortSimilar = 0.2
+
+// oneAtATime are the incident labels whose reports within their window
+// are one incident without sharing wording: a country rarely has two
+// quakes, floods or waves of protest at once. So are periods (the same
+// day or month is the same period).
+var oneAtATime = map[string]bool{"quake": true, "tsunami": true, "flood": true, "storm": true, "landslide": true,
+	"eruption": true, "heatwave": true, "outbreak": true, "protests": true}
 
 func incidentWindow(label string) int32 {
 	if w, ok := IncidentWindow[label]; ok {
@@ -76,9 +86,10 @@ func isYear(s string) bool {
 //     ("Flood toll rises to 21" over "45,000 have now fled their homes").
 //  4. Incidents of different documents are one incident when their labels
 //     are compatible and, both dated, the later starts at most
-//     IncidentWindow[label] days after the earlier began (for a short
-//     incident, an attack or a bombing, their sentences must also share
-//     ShortSimilar of their words); undated, when their sentences share
+//     IncidentWindow[label] days after the earlier began (for an incident
+//     made by people, an attack, a bombing, a kidnapping, their sentences
+//     must also share ShortSimilar of their words; a quake, a flood, a
+//     storm, protests or a period need not); undated, when their sentences share
 //     SimilarSentences of their words.
 //  5. An undated figure still unplaced cannot be read in time, so it is
 //     no part of a running total: its document's unplaced figures are a
@@ -86,6 +97,9 @@ func isYear(s string) bool {
 //     document's when their sentences match).
 //  6. Cumulative figures, and the dated rest, are the running total
 //     (Part "").
+//  7. In an incident, the figures of a document smaller than the whole
+//     toll so far that the same document gives (scope.Reading.Whole) are
+//     parts of it, asides like subsets (partsOfWhole).
 //
 // Parts come back with the running total first, then by first date (the
 // undated last) and label.
@@ -267,10 +281,10 @@ func splitParts(s Series) []Series {
 			}
 			if m.first != undated && g.first != undated {
 				w := incidentWindow(m.label)
-				// Attacks and bombings come many a day in a war: two of
-				// the same days are one only if their reports also share
-				// some wording (the place, the target).
-				if g.first-m.first <= w && (w > DefaultIncidentWindow || similarAt(m.words, g.words, ShortSimilar)) {
+				// Attacks, bombings and kidnappings come many a week in a
+				// war: two of the same days are one only if their reports
+				// also share some wording (the place, the target).
+				if g.first-m.first <= w && (oneAtATime[m.label] || m.period || similarAt(m.words, g.words, ShortSimilar)) {
 					into = m
 					break
 				}
@@ -294,6 +308,14 @@ func splitParts(s Series) []Series {
 		if g.last != undated && (into.last == undated || g.last > into.last) {
 			into.last = g.last
 		}
+	}
+
+	// Rule 7: in an incident, a document that gives the whole toll so far
+	// ("the unrest has so far left 101 dead") gives its smaller figures
+	// for the same incident as parts of it ("thirteen police officers
+	// were beaten to death in Sirajganj"): asides, like subsets.
+	for _, g := range merged {
+		partsOfWhole(s.Claims, g.claims)
 	}
 
 	part := make([]int, n) // 0: the running total; k: merged[k-1]
@@ -327,6 +349,49 @@ func splitParts(s Series) []Series {
 		out = out[1:]
 	}
 	return out
+}
+
+// partsOfWhole marks as subsets the claims of one incident (idx) that
+// are smaller than a whole toll (Claim.whole) given in every document
+// reporting them.
+func partsOfWhole(claims []Claim, idx []int) {
+	whole := map[string]float64{} // document → the largest whole toll's lower bound
+	for _, i := range idx {
+		c := &claims[i]
+		if !c.whole || c.Aside() {
+			continue
+		}
+		for k := range c.Reports {
+			if r := &c.Reports[k]; !r.Duplicate {
+				whole[r.Doc] = max(whole[r.Doc], c.Interval.Low)
+			}
+		}
+	}
+	if len(whole) == 0 {
+		return
+	}
+	for _, i := range idx {
+		c := &claims[i]
+		if c.whole || c.Aside() {
+			continue
+		}
+		part, seen := true, false
+		for k := range c.Reports {
+			r := &c.Reports[k]
+			if r.Duplicate {
+				continue
+			}
+			w, ok := whole[r.Doc]
+			seen = true
+			if !ok || c.Interval.High >= w {
+				part = false
+				break
+			}
+		}
+		if part && seen {
+			c.Scope = claim.ScopeSubset
+		}
+	}
 }
 
 // titleEvent is the incident the title of one of a claim's documents
@@ -364,18 +429,10 @@ func partName(label string, first int32, docs []string, used map[string]bool) st
 	}
 	base := name
 	for k := 2; used[name]; k++ {
-		name = base + "-" + itoa(k)
+		name = base + "-" + strconv.Itoa(k)
 	}
 	used[name] = true
 	return name
-}
-
-func itoa(k int) string {
-	var b []byte
-	for ; k > 0; k /= 10 {
-		b = append([]byte{byte('0' + k%10)}, b...)
-	}
-	return string(b)
 }
 
 // contentWords are a sentence's words of four letters or more, lower-cased,

@@ -159,6 +159,15 @@ func TestDatelineIsNoPlace(t *testing.T) {
 			t.Errorf("%s: %d claims", s.Key, len(s.Claims))
 		}
 	}
+	// A place also named in the body is kept, spelled as the body spells
+	// it when another report does.
+	r4 := withLocation(said(4, "d", "2004-09-22", "medics", "GAZA (Reuters) - 2 people were killed in a strike on Gaza City.", "2", "killed", "Iraq"), "GAZA")
+	r5 := withLocation(said(5, "e", "2004-09-23", "residents", "3 people were killed in Gaza on Thursday.", "3", "killed", "Iraq"), "Gaza")
+	for _, s := range Build([]Report{r2, r4, r5}) {
+		if strings.Contains(strings.ToLower(s.Key.Location), "gaza") && s.Key.Location != "Gaza" {
+			t.Errorf("spelled %s", s.Key)
+		}
+	}
 	for _, tc := range []struct {
 		sentence, loc string
 		want          bool
@@ -228,5 +237,84 @@ func TestHeadlineRestatesDerived(t *testing.T) {
 	cs := Claims(derived)
 	if len(cs) != 1 || len(cs[0].Reports) != 2 || cs[0].Qualifier != claim.Min {
 		t.Errorf("claims %d: %+v", len(cs), cs)
+	}
+}
+
+// Two kidnappings in one country days apart, whose reports share no
+// wording, are two incidents: a country at war has many a week, and the
+// 10 taken in one are no rival estimate of the 7 held in the other.
+func TestTwoKidnappingsStayTwo(t *testing.T) {
+	rs := []Report{
+		said(1, "a", "2004-11-11", "a television channel", "A television channel showed video on Thursday of 10 new hostages seized by militants near the capital.", "10", "captured", "Iraq"),
+		said(2, "b", "2004-11-13", "the group", "A group calling itself the Eastern Brigade said it would free seven hostages it has kept since October if their employer leaves the country.", "seven", "captured", "Iraq"),
+	}
+	ss := Build(rs)
+	if len(ss) != 2 {
+		t.Fatalf("series %s", keys(ss))
+	}
+	for _, s := range ss {
+		if s.Kind != KindIncident || s.Label != "kidnapping" || len(s.Conflicts()) != 0 {
+			t.Errorf("%s: kind %q label %q, %d conflicts", s.Key, s.Kind, s.Label, len(s.Conflicts()))
+		}
+	}
+	// The same kidnapping, reported again two days on, is one incident.
+	rs = append(rs, said(3, "c", "2004-11-13", "police", "Police said the 10 hostages seized near the capital on Thursday were still held by the militants.", "10", "captured", "Iraq"))
+	if got := keys(Build(rs)); got != "Iraq/captured#kidnapping-2004-11-11:2 Iraq/captured#kidnapping-2004-11-13:1" {
+		t.Errorf("series %s", got)
+	}
+}
+
+// A story that gives an incident's whole toll so far gives its smaller
+// figures for the same incident as parts of it: shown, never compared.
+func TestPartsOfWholeToll(t *testing.T) {
+	rs := []Report{
+		said(1, "a", "2024-08-05", "the health ministry", "The protests have so far left 101 people dead, the health ministry said as the curfew was extended on Monday.", "101", "killed", "Bangladesh"),
+		said(2, "a", "2024-08-05", "district police", "District police said 13 officers were beaten to death in the northern town during the protests.", "13", "killed", "Bangladesh"),
+		said(3, "b", "2024-08-05", "hospital officials", "Hospital officials said 98 people had died in the protests.", "98", "killed", "Bangladesh"),
+	}
+	ss := Build(rs)
+	if len(ss) != 1 || ss[0].Kind != KindIncident {
+		t.Fatalf("series %s", keys(ss))
+	}
+	s := ss[0]
+	for i := range s.Claims {
+		c := &s.Claims[i]
+		if c.Aside() != (c.NumberText == "13") {
+			t.Errorf("%s: aside %v (scope %q)", c.NumberText, c.Aside(), c.Scope)
+		}
+	}
+	if cs := s.Conflicts(); len(cs) != 1 || !strings.Contains(cs[0].Reason(), "98") {
+		// 98 against 101 on one day, from independent sources: that one
+		// is a conflict; 13 is not.
+		var rs []string
+		for _, c := range cs {
+			rs = append(rs, c.Reason())
+		}
+		t.Errorf("conflicts %q", rs)
+	}
+}
+
+// A headline naming no event joins the incident its story reports, and
+// "Gaza" and "Gaza Strip" are one place: five soldiers killed in one day's
+// combat are not compared with the army's running total since 2023.
+func TestIncidentBesideRunningTotal(t *testing.T) {
+	rs := []Report{
+		withLocation(inHeadline(said(1, "a", "2025-07-08", "the publisher", "Army announces deaths of five soldiers in Gaza", "five", "killed", "Israel")), "Gaza"),
+		withLocation(said(2, "a", "2025-07-08", "the military", "Five soldiers died in combat in the north of the Gaza Strip on Monday, the military said.", "Five", "killed", "Israel"), "Gaza Strip"),
+		withLocation(said(3, "a", "2025-07-08", "the army", "Nearly 890 soldiers have died in Gaza since October 2023, according to army figures.", "Nearly 890", "killed", "Israel"), "Gaza"),
+		withLocation(said(4, "b", "2025-07-08", "officials", "Officials said 14 people were killed in an air strike on Khan Younis.", "14", "killed", "Israel"), "Khan Younis"),
+	}
+	ss := Build(rs)
+	got := keys(ss)
+	if !strings.Contains(got, "Israel/killed/Gaza:1") || !strings.Contains(got, "Israel/killed/Gaza#fighting-2025-07-08:1") {
+		t.Fatalf("series %s", got)
+	}
+	if s := Find(ss, Key{Counted: "Israel", Measure: "killed", Location: "Gaza", Part: "fighting-2025-07-08"}); len(s.Claims[0].Reports) != 2 {
+		t.Errorf("the headline and its body: %d reports", len(s.Claims[0].Reports))
+	}
+	for _, s := range ss {
+		if n := len(s.Conflicts()); n != 0 {
+			t.Errorf("%s: %d conflicts", s.Key, n)
+		}
 	}
 }

@@ -143,7 +143,8 @@ func BuildSeries(claims []Claim) []Series {
 		return counted, location
 	}
 	// Distinct places per base key, and the first spelling of each place
-	// and counted group.
+	// (the first not in capitals: "GAZA" is a dateline's way of writing
+	// Gaza) and counted group.
 	places := map[base]map[string]string{}
 	spelling := map[string]string{}
 	for i := range claims {
@@ -162,7 +163,7 @@ func BuildSeries(claims []Claim) []Series {
 		if places[b] == nil {
 			places[b] = map[string]string{}
 		}
-		if _, ok := places[b][l]; !ok {
+		if had, ok := places[b][l]; !ok || isCapitals(had) && !isCapitals(c.Location) {
 			places[b][l] = c.Location
 		}
 	}
@@ -211,6 +212,9 @@ func BuildSeries(claims []Claim) []Series {
 	slices.SortFunc(parts, func(a, b Series) int { return strings.Compare(a.Key.String(), b.Key.String()) })
 	return parts
 }
+
+// isCapitals reports a name written in capitals only ("GAZA").
+func isCapitals(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
 
 // Find returns the series with the key asked for (Key.Match), or nil.
 func Find(series []Series, key Key) *Series {
