@@ -84,8 +84,10 @@ describes the claim (its earliest, one with a URL when any has one).
 
 Columns (CSV header; the same names in JSON Lines):
   claim_id        stable id of the claim: the same claim has the same id
-                  in every export of the ledger (made from its describing
-                  report's document, offset and measure)
+                  in every export of the ledger, and keeps it when later
+                  documents repeat it (made from its first stored
+                  report's document, offset and measure; it changes when
+                  that document is forgotten or re-extracted alone)
   series, kind    the series id (tally series) and its kind: total,
                   incident or period
   scope           what the count covers, when known: incident, cumulative,

@@ -169,16 +169,25 @@ func (c *Claim) Evidence() *Report {
 	return nil
 }
 
-// ID names the claim by its describing report (Evidence) — the document,
-// the offset of its number and the claim's measure — so that the same
-// claim has the same id in every export and page of a ledger, whatever
-// else is added to it, and the id leads back to the sentence. A claim
-// derived from killed and wounded figures is told from the killed claim
-// by its measure. "" for a claim with no report.
+// ID names the claim by its first stored report (the lowest Report.ID;
+// the describing report, Evidence, when reports carry no ids) — the
+// document, the offset of its number and the claim's measure — so that
+// the same claim has the same id in every export and page of a ledger,
+// and keeps it when later documents repeat it: their figures are stored
+// after. It changes only when that report goes (tally forget, or a
+// tally reextract of its document alone), or when a new report joins two
+// claims into one. A claim derived from killed and wounded figures is
+// told from the killed claim by its measure. "" for a claim with no
+// report.
 func (c *Claim) ID() string {
 	r := c.Evidence()
 	if r == nil {
 		return ""
+	}
+	for k := range c.Reports {
+		if q := &c.Reports[k]; q.ID > 0 && (r.ID <= 0 || q.ID < r.ID) {
+			r = q
+		}
 	}
 	h := sha256.Sum256([]byte(r.Doc + "\x00" + strconv.Itoa(r.Span[0]) + "\x00" + c.Measure))
 	return "c" + hex.EncodeToString(h[:6])
