@@ -268,6 +268,13 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT CAST(COALESCE(SUM(figures), 0) AS BIGINT), COUNT(*) FROM series`).Scan(&st.Figures, &st.Series); err != nil {
 		return st, err
 	}
+	// The series ids the summaries hold, for the counted/measure series
+	// that have them: "series" means the same here as in tally series.
+	var ids, summarised int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT base_key) FROM series_summaries`).Scan(&ids, &summarised); err != nil {
+		return st, err
+	}
+	st.Series += ids - summarised
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM figures WHERE is_repeat`).Scan(&st.Repeats); err != nil {
 		return st, err
 	}

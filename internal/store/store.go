@@ -203,7 +203,10 @@ type Stats struct {
 	Figures        int // countable figures
 	Repeats        int // figures flagged as repeats
 	Sources        int
-	Series         int
+	// Series counts series ids as tally series lists them (a running
+	// total, each incident, each period); a counted/measure not yet
+	// summarised (Refresh) counts as one.
+	Series int
 }
 
 var (

@@ -325,6 +325,7 @@ func testAddAndDocument(t *testing.T, dsn string) {
 	if stats != want {
 		t.Errorf("stats %+v, want %+v", stats, want)
 	}
+
 	if st.Backend() != "sqlite" && st.Backend() != "postgres" {
 		t.Errorf("backend %q", st.Backend())
 	}
@@ -884,6 +885,11 @@ func testSeriesIDs(t *testing.T, dsn string) {
 	}
 	if kinds["Iraq/killed#bombing-2024-10-01"] != "incident/bombing" || kinds["Iraq/killed"] != "total/" {
 		t.Errorf("kinds %v", kinds)
+	}
+	// Stats counts the series as tally series lists them: two, not the
+	// one counted/measure they divide.
+	if stats, _ := st.Stats(ctx); stats.Series != 2 {
+		t.Errorf("stats count %d series, want 2", stats.Series)
 	}
 	if _, err := st.Figures(ctx, Filter{Series: "Iraq"}); !errors.Is(err, ErrBadFilter) {
 		t.Errorf("a series without a measure: %v", err)
