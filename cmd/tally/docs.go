@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/pipeline"
 	"github.com/tally-news/tally/internal/sources"
@@ -216,7 +217,10 @@ func runReextract(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	}
 	failed := false
 	var docs, before, after int
+	progress := newCountProgress(stderr, "reextract", len(ids))
+	defer progress.finish()
 	for _, id := range ids {
+		progress.step()
 		d, old, err := st.Document(ctx, id)
 		if errors.Is(err, store.ErrNotFound) {
 			fmt.Fprintf(stderr, "tally reextract: %s: no document with this id is stored; tally docs lists them\n", id)
@@ -247,10 +251,52 @@ func runReextract(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		before += len(old)
 		after += len(figs)
 	}
+	progress.finish()
 	if err := store.Refresh(ctx, st); err != nil {
 		fmt.Fprintf(stderr, "tally reextract: updating series summaries: %v\n", oneLine(err.Error()))
 		return 1
 	}
 	fmt.Fprintf(stderr, "tally reextract: %d documents: %d figures before, %d now\n", docs, before, after)
 	return exitCode(failed)
+}
+
+// countProgress shows how far a command is through n items: a bar on a
+// terminal, else a line every few seconds (logs and pipes); nothing for a
+// single item.
+type countProgress struct {
+	bar      *progressbar.ProgressBar
+	w        io.Writer
+	name     string
+	done, n  int
+	last     time.Time
+	finished bool
+}
+
+func newCountProgress(w io.Writer, name string, n int) *countProgress {
+	p := &countProgress{w: w, name: name, n: n, last: time.Now()}
+	if n > 1 && isTerminal(w) {
+		p.bar = progressbar.NewOptions(n, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(name),
+			progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	}
+	return p
+}
+
+// step counts one item begun.
+func (p *countProgress) step() {
+	p.done++
+	switch {
+	case p.bar != nil:
+		_ = p.bar.Add(1)
+	case p.n > 1 && time.Since(p.last) >= 5*time.Second:
+		p.last = time.Now()
+		fmt.Fprintf(p.w, "tally %s: %d of %d documents\n", p.name, p.done, p.n)
+	}
+}
+
+// finish clears the bar, once, so that the summary starts a clean line.
+func (p *countProgress) finish() {
+	if p.bar != nil && !p.finished {
+		_ = p.bar.Finish()
+	}
+	p.finished = true
 }
