@@ -442,22 +442,18 @@ func allDigits(s string) bool {
 }
 
 // cumulative: the count runs over an open period — "since", "so far",
-// "to date", "in total", "a total of", "overall", "altogether".
+// "to date", "in total", "a total of", "the total", "in all", "overall",
+// "altogether", "onward".
 func (t *text) cumulative() bool {
+	if t.soFar() {
+		return true
+	}
 	for i, w := range t.words {
 		switch w.w {
-		case "since", "overall", "altogether", "cumulative", "cumulatively", "onward", "onwards":
+		case "since", "cumulative", "cumulatively", "onward", "onwards":
 			return true
-		case "far":
-			if t.at(i-1) == "so" {
-				return true
-			}
-		case "date":
-			if t.at(i-1) == "to" {
-				return true
-			}
 		case "total":
-			if p := t.at(i - 1); p == "in" || p == "a" || p == "the" {
+			if t.at(i-1) == "the" {
 				return true
 			}
 		case "all":
@@ -469,10 +465,9 @@ func (t *text) cumulative() bool {
 	return false
 }
 
-// whole: the count is given as the whole so far — "so far", "to date",
-// "in total", "a total of", "overall", "altogether", or a toll that "rose
-// to", "reached", "climbed to", "passed" or "stands at" the number.
-func (t *text) whole() bool {
+// soFar: the sentence says its count is all there is so far — "so far",
+// "to date", "in total", "a total of", "overall", "altogether".
+func (t *text) soFar() bool {
 	for i, w := range t.words {
 		switch w.w {
 		case "overall", "altogether":
@@ -490,6 +485,16 @@ func (t *text) whole() bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// whole: the count is given as the whole so far (soFar), or as a toll
+// that "rose to", "reached", "climbed to", "passed" or "stands at" the
+// number.
+func (t *text) whole() bool {
+	if t.soFar() {
+		return true
 	}
 	b := t.before(3)
 	for _, tail := range [][]string{{"rose", "to"}, {"risen", "to"}, {"rises", "to"}, {"climbed", "to"}, {"jumped", "to"},
