@@ -84,9 +84,13 @@ func (s *sqlStore) Figures(ctx context.Context, f Filter) ([]Row, error) {
 		if err != nil {
 			return nil, err
 		}
-		if ok {
+		switch k, _ := series.ParseKey(id); {
+		case ok && key(id) == key(k.Counted+"/"+k.Measure):
+			// The running total: its figures keep series_id '' (Refresh).
+			add("f.series_key = ? AND f.series_id = ''", key(id))
+		case ok:
 			add("f.series_id = ?", id)
-		} else {
+		default:
 			add("f.series_key = ?", key(f.Series))
 		}
 	}

@@ -107,16 +107,23 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, p
 		}
 	}
 	// Each figure learns the series it is in; rows already right are
-	// left alone, so a refresh that moves nothing writes nothing.
+	// left alone, so a refresh that moves nothing writes nothing. The
+	// running total, whose id is the store series itself, is written ''
+	// (what every figure starts with): most figures of a large ledger are
+	// in it, and a first refresh need not rewrite them all.
 	for _, id := range sortedKeys(placed) {
 		pks := placed[id]
+		val := id
+		if key(id) == base {
+			val = ""
+		}
 		for lo := 0; lo < len(pks); lo += 500 {
 			chunk := pks[lo:min(lo+500, len(pks))]
-			args := []any{id}
+			args := []any{val}
 			for _, pk := range chunk {
 				args = append(args, pk)
 			}
-			args = append(args, id)
+			args = append(args, val)
 			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE figures SET series_id = ? WHERE pk IN (`+
 				placeholders(len(chunk))+`) AND series_id <> ?`), args...); err != nil {
 				return err

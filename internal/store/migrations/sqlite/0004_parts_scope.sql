@@ -1,8 +1,9 @@
 -- 4: series that mean one thing. A store series (counted/measure) is
 -- split by the series logic into its running total, its incidents and its
 -- periods; each figure keeps the id of the series it was last placed in
--- (series_id, e.g. "Iraq/killed#bombing-2004-10-01"; '' until a refresh
--- places it) so that every command and page names it the same way. scope
+-- (series_id, e.g. "Iraq/killed#bombing-2004-10-01"; '' for the running
+-- total, which is the store series itself, and until a refresh places it)
+-- so that every command and page names it the same way. scope
 -- is what extraction says the figure's count covers (claim.Figure.Scope;
 -- '' when it did not say). Summaries gain the series' kind and label, and
 -- are dropped so that the next refresh recomputes them all under the new
