@@ -149,6 +149,7 @@ type word struct {
 // word range [lo, hi).
 type text struct {
 	words  []word
+	ws     []string // the words' strings, for before and after to slice
 	lo, hi int
 }
 
@@ -189,6 +190,10 @@ func newText(f *claim.Figure) *text {
 			}
 		}
 		i++
+	}
+	t.ws = make([]string, len(t.words))
+	for i := range t.words {
+		t.ws[i] = t.words[i].w
 	}
 	t.lo, t.hi = len(t.words), len(t.words)
 	for i, w := range t.words {
@@ -248,11 +253,7 @@ func (t *text) before(n int) []string {
 			break
 		}
 	}
-	out := make([]string, 0, t.lo-i)
-	for ; i < t.lo; i++ {
-		out = append(out, t.words[i].w)
-	}
-	return out
+	return t.ws[i:t.lo:t.lo]
 }
 
 // asciiLower lower-cases the ASCII letters of s, leaving every other byte
@@ -275,14 +276,11 @@ func asciiLower(s string) string {
 // after are up to n words after the number phrase, not crossing a clause
 // boundary.
 func (t *text) after(n int) []string {
-	var out []string
-	for i := t.hi; i < len(t.words) && len(out) < n; i++ {
-		if t.words[i].boundary && i > t.hi {
-			break
-		}
-		out = append(out, t.words[i].w)
+	j := t.hi
+	for j < len(t.words) && j-t.hi < n && (j == t.hi || !t.words[j].boundary) {
+		j++
 	}
-	return out
+	return t.ws[t.hi:j:j]
 }
 
 func endsWith(ws []string, tail ...string) bool {
@@ -370,6 +368,11 @@ func (t *text) numberBefore() bool {
 	}
 	return false
 }
+
+// reporting are the reporting verbs whose time ("said last month") dates
+// the statement, not the count.
+var reporting = map[string]bool{"said": true, "says": true, "told": true, "reported": true, "announced": true,
+	"estimated": true, "warned": true}
 
 // numberWords are the number words a sentence counts people with.
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
@@ -550,8 +553,10 @@ func (t *text) period() string {
 			return "day"
 		case w == "week" && prev == "past":
 			return w
-		case (w == "month" || w == "year") && next != "ago" && (prev == "last" || prev == "this" || prev == "past"):
-			// Not "last week", "earlier this week": those date an incident.
+		case (w == "month" || w == "year") && next != "ago" && (prev == "last" || prev == "this" || prev == "past") &&
+			!(i >= 2 && reporting[look[i-2]]):
+			// Not "last week", "earlier this week": those date an
+			// incident; nor "said last month": that dates the statement.
 			return w
 		case months[w] != "" && (prev == "in" || prev == "during" || next == "alone" || next == "saw"):
 			return months[w]

@@ -52,6 +52,7 @@ func TestOf(t *testing.T) {
 		{"In total, June saw 232 people killed and 1,343 others wounded.", "232", claim.ScopePeriod, "june"},
 		{"In all, 6,754 civilians were killed or wounded in the first six months of 2025, the monitors said.", "6,754", claim.ScopePeriod, "2025"},
 		{"Some 900 people were detained over the past three weeks, the group said.", "900", claim.ScopePeriod, "week"},
+		{"He said last month that more than 350 migrants had died so far this year.", "more than 350", claim.ScopePeriod, "year"},
 		// "others" after another number is the whole count of its measure.
 		{"Gunmen killed 12 villagers and wounded 30 others on Sunday.", "30", claim.ScopeIncident, "shooting"},
 		// Subsets.
