@@ -262,9 +262,9 @@ func valueCell(f *claim.Figure) string {
 	case f.Qualifier == claim.Range && f.Low != nil && f.High != nil:
 		return num(f.Low) + "–" + num(f.High)
 	case f.Qualifier == claim.Min && f.Low != nil:
-		return num(f.Low) + "–"
+		return "≥" + num(f.Low) // one notation for open bounds everywhere
 	case f.Qualifier == claim.Max && f.High != nil:
-		return "–" + num(f.High)
+		return "≤" + num(f.High)
 	case f.Value != nil:
 		return num(f.Value)
 	}

@@ -146,7 +146,7 @@ func TestExtractTable(t *testing.T) {
 			t.Errorf("no row with %q at column %d:\n%s", want, col, out)
 		}
 	}
-	if !strings.Contains(out, "1000–") || !strings.Contains(out, "around 1,100") {
+	if !strings.Contains(out, "≥1000") || !strings.Contains(out, "around 1,100") {
 		t.Errorf("values missing:\n%s", out)
 	}
 	for _, l := range lines[1:] {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/series"
 	"github.com/tally-news/tally/internal/store"
 )
 
@@ -26,8 +27,13 @@ const figuresUsage = `Usage: tally figures [options]
 
 Lists the figure claims stored in the ledger, newest first — by the date
 the figure was stated, else its article's publication date; undated
-figures last — with each article's title and URL. Figures that a
-near-duplicate article (a syndicated copy) merely repeats are left out.
+figures last — with each article's title and URL and the id of the
+series each figure is in. Figures that a near-duplicate article (a
+syndicated copy) merely repeats are left out.
+
+DATE is the date the source stated the figure, "-" when it stated none;
+PUBLISHED is the article's publication date. (In CSV and JSON Lines, date
+is null or empty unless stated, and published is its own field.)
 
 Options:
   --db PATH|URL           the ledger: a SQLite file, or a postgres:// URL
@@ -40,7 +46,9 @@ Options:
   --source S              who asserts the figure: its canonical name or
                           any name the ledger has seen for it, e.g.
                           "the South Korean military"
-  --series S              counted/measure, e.g. "North Korea/casualties"
+  --series S              one series, by the id tally series and this
+                          command print, e.g. "North Korea/casualties"
+                          or "Iraq/killed#bombing-2004-10-01"
   --since YYYY-MM-DD      figures dated on or after this day
   --until YYYY-MM-DD      figures dated on or before this day
   --search WORDS          figures whose sentence holds all these words
@@ -106,8 +114,10 @@ func runFigures(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if f.Limit < 0 {
 		return usageErr("bad --limit %d; want 0 (all) or more", f.Limit)
 	}
-	if f.Series != "" && !strings.Contains(f.Series, "/") {
-		return usageErr("bad --series %q; want counted/measure, e.g. \"North Korea/casualties\"", f.Series)
+	if f.Series != "" {
+		if _, err := series.ParseKey(f.Series); err != nil {
+			return usageErr("bad --series: %v", err)
+		}
 	}
 
 	ctx := context.Background()
@@ -117,6 +127,12 @@ func runFigures(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	// Figures learn their series ids when the summaries are brought up to
+	// date; a ledger an older tally filled, or one written to since, is.
+	if err := store.Refresh(ctx, st); err != nil {
+		fmt.Fprintln(stderr, "tally figures: updating series:", oneLine(err.Error()))
+		return 1
+	}
 	rows, err := st.Figures(ctx, f)
 	if errors.Is(err, store.ErrBadFilter) {
 		return usageErr("%s", oneLine(err.Error()))
@@ -168,15 +184,15 @@ const titleWidth = 40
 
 func writeFiguresTable(w io.Writer, rows []store.Row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tNUMBER\tMEASURE\tVALUE\tCOUNTED\tSOURCE\tTITLE\tURL")
+	fmt.Fprintln(tw, "DATE\tPUBLISHED\tNUMBER\tMEASURE\tVALUE\tCOUNTED\tSOURCE\tSERIES\tTITLE\tURL")
 	for i := range rows {
 		r := &rows[i]
 		link := r.URL
 		if link == "" {
 			link = r.Doc // a file's path, a JSONL line's id
 		}
-		cells := []string{r.Day, r.NumberText, r.Measure, valueCell(&r.Figure), deref(r.Counted),
-			r.Source, cut(r.Title, titleWidth), link}
+		cells := []string{deref(r.Date), r.Published, r.NumberText, r.Measure, valueCell(&r.Figure), deref(r.Counted),
+			r.Source, cut(r.Series, 48), cut(r.Title, titleWidth), link}
 		for k, c := range cells {
 			cells[k] = cell(c)
 		}
@@ -188,7 +204,7 @@ func writeFiguresTable(w io.Writer, rows []store.Row) {
 // figuresCSVHeader names the CSV columns: the contract's fields, flat.
 var figuresCSVHeader = []string{"date", "number_text", "value", "low", "high", "qualifier", "measure",
 	"counted", "subject", "location", "source", "source_text", "cue", "via", "hedged", "series",
-	"sentence", "doc", "title", "url", "published", "span_start", "span_end"}
+	"sentence", "doc", "title", "url", "published", "span_start", "span_end", "scope"}
 
 func writeFiguresCSV(w io.Writer, rows []store.Row) {
 	cw := csv.NewWriter(w)
@@ -201,10 +217,10 @@ func writeFiguresCSV(w io.Writer, rows []store.Row) {
 	}
 	for i := range rows {
 		r := &rows[i]
-		rec := []string{r.Day, r.NumberText, fnum(r.Value), fnum(r.Low), fnum(r.High), r.Qualifier,
+		rec := []string{deref(r.Date), r.NumberText, fnum(r.Value), fnum(r.Low), fnum(r.High), r.Qualifier,
 			r.Measure, deref(r.Counted), r.Subject, deref(r.Location), r.Source, r.SourceText, r.Cue,
 			deref(r.Via), strconv.FormatBool(r.Hedged), r.Series, r.Sentence, r.Doc, r.Title, r.URL,
-			r.Published, strconv.Itoa(r.Span[0]), strconv.Itoa(r.Span[1])}
+			r.Published, strconv.Itoa(r.Span[0]), strconv.Itoa(r.Span[1]), r.Scope}
 		for k, v := range rec {
 			rec[k] = spreadsheetSafe(v)
 		}

@@ -135,7 +135,7 @@ func TestFiguresTable(t *testing.T) {
 	if !strings.HasPrefix(lines[1], "2025-04-10") || !strings.Contains(lines[1], "w2") {
 		t.Errorf("a document without URL shows its id: %q", lines[1])
 	}
-	if !strings.Contains(out, "https://www.themoscowtimes.com/2024/12/23/seed") || !strings.Contains(out, "1000–") {
+	if !strings.Contains(out, "https://www.themoscowtimes.com/2024/12/23/seed") || !strings.Contains(out, "≥1000") {
 		t.Errorf("seed rows:\n%s", out)
 	}
 }
@@ -241,7 +241,7 @@ func TestFiguresErrors(t *testing.T) {
 		{[]string{"--since", "2025-02-01", "--until", "2025-01-01"}, "--since 2025-02-01 is after --until 2025-01-01"},
 		{[]string{"--limit", "-1"}, "bad --limit -1"},
 		{[]string{"--limit", "many"}, `invalid value "many" for flag -limit`},
-		{[]string{"--series", "North Korea"}, "want counted/measure"},
+		{[]string{"--series", "North Korea"}, "want COUNTED/MEASURE"},
 		{[]string{"--search", "?!"}, "has no words"},
 		{[]string{"--colour"}, "flag provided but not defined: -colour"},
 		{[]string{"casualties"}, `unexpected argument "casualties"`},

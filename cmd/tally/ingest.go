@@ -101,6 +101,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := ingest.Options{Gather: gather.Options{
 		Fetch:     fetch.Options{Timeout: *timeout, MaxBytes: *maxBytes, AllowPrivate: *allowPrivate},
 		Published: *published,
+		Stdin:     stdin,
 		Workers:   *workers,
 		Fetchers:  *fetchers,
 	}}

@@ -108,6 +108,13 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	// A ledger an older tally filled, or one another process wrote to
+	// without finishing, gets its series summaries (and its figures their
+	// series ids) before the first page lists them.
+	if err := store.Refresh(ctx, st); err != nil {
+		fmt.Fprintln(stderr, "tally serve: updating series summaries:", oneLine(err.Error()))
+		return 1
+	}
 	fo := fetch.Options{AllowPrivate: *allowPrivate}
 	h := web.New(web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
 		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)})

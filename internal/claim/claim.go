@@ -77,6 +77,13 @@ type Figure struct {
 	// lets later stages (storage, the evidence view) highlight the figure
 	// in its sentence without searching for it again.
 	SentenceSpan [2]int `json:"sentence_span"`
+
+	// Scope says what the count covers, relative to the story that states
+	// it: one of the Scope constants, or "" when extraction did not decide
+	// (internal/scope then reads it from the sentence). It decides which
+	// series a figure belongs to and whether it may be compared with the
+	// other figures there: a subset or a background figure never is.
+	Scope string `json:"scope,omitempty"`
 }
 
 // Explain is why a figure was read as it was.
@@ -85,3 +92,22 @@ type Explain struct {
 	Counted string `json:"counted"`
 	Source  string `json:"source"`
 }
+
+// Scope values (Figure.Scope).
+const (
+	// ScopeIncident: the toll of one event — a bombing, a quake, a clash,
+	// a shipwreck — as the sentence reports it ("a car bomb killed 17").
+	ScopeIncident = "incident"
+	// ScopeCumulative: a running total over a war, a crisis or an open
+	// period ("have been killed since entering the war", "so far").
+	ScopeCumulative = "cumulative"
+	// ScopePeriod: a total for a named, closed period ("in June", "in a
+	// single day", "last year"): not comparable with a running total.
+	ScopePeriod = "period"
+	// ScopeSubset: a part of another figure of the story ("including 20
+	// children", "9 of them", "of whom 5 died in hospital").
+	ScopeSubset = "subset"
+	// ScopeBackground: a figure for an earlier or different event given as
+	// context ("the deadliest since 2004, when 300 died").
+	ScopeBackground = "background"
+)

@@ -129,7 +129,7 @@ func withURL(u string, err error) error {
 // canonical URL becomes its ID (so that a saved page and the same page
 // fetched are one document), and the language is detected.
 func (g *gatherer) readFile(j job) {
-	err := document.Read(j.path, document.Options{Published: g.opts.Published}, func(d claim.Document) {
+	err := document.Read(j.path, document.Options{Published: g.opts.Published, Stdin: j.stdin}, func(d claim.Document) {
 		if g.ctx.Err() != nil {
 			return
 		}

@@ -22,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -53,6 +54,8 @@ type Options struct {
 	Fetch fetch.Options
 	// Published (YYYY-MM-DD) is the date of documents that carry none.
 	Published string
+	// Stdin is what source "-" reads; nil means os.Stdin.
+	Stdin io.Reader
 	// Workers is the number of goroutines extracting articles and calling
 	// fn; 0 means runtime.NumCPU().
 	Workers int
@@ -174,6 +177,7 @@ type job struct {
 	// sourceURL is the article URL as the source gave it (Item.SourceURL).
 	sourceURL string
 	hint      hints
+	stdin     io.Reader // standard input, already peeked at, for path "-"
 }
 
 // hints are what the context of a page says about it, used where the page

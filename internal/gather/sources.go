@@ -69,7 +69,22 @@ func (g *gatherer) source(src string) {
 		return
 	}
 	if src == "-" {
-		g.toWorkers(job{origin: document.StdinName, path: "-"})
+		// Standard input may be a list of URLs (`cat urls.txt | tally
+		// ingest -`), else a document.
+		stdin := g.opts.Stdin
+		if stdin == nil {
+			stdin = os.Stdin
+		}
+		br := bufio.NewReaderSize(stdin, maxSniff)
+		head, _ := br.Peek(maxSniff)
+		switch v, line, text := sniffURLList(head); v {
+		case isURLList:
+			g.urlList(document.StdinName, br)
+		case brokenURLList:
+			g.report(document.StdinName, fmt.Errorf("looks like a list of URLs, but line %d (%q) is not one; put one http(s) URL a line", line, cutText(text, 60)))
+		default:
+			g.toWorkers(job{origin: document.StdinName, path: "-", stdin: br})
+		}
 		return
 	}
 	st, err := os.Stat(src)
@@ -146,6 +161,9 @@ func (g *gatherer) file(path string, direct bool) {
 	}
 	switch kind {
 	case kindDocument:
+		if ext := strings.ToLower(filepath.Ext(path)); (ext == ".txt" || ext == ".text" || ext == "") && g.textURLList(path) {
+			return
+		}
 		g.toWorkers(job{origin: path, path: path})
 	case kindFeed:
 		g.feedFile(path, direct)

@@ -43,6 +43,9 @@ type Options struct {
 // Summary counts what an ingest did.
 type Summary struct {
 	New, Duplicate, NearDuplicate, NotEnglish int64
+	// Updated counts documents stored before whose publication date the
+	// ingest changed (their figures extracted again with it).
+	Updated int64
 	// Failed counts inputs that could not be read (and documents the
 	// store refused); Ignored, files in folders that are not documents.
 	Failed, Ignored int64
@@ -53,15 +56,21 @@ type Summary struct {
 }
 
 // Documents is every document read, stored or not.
-func (s Summary) Documents() int64 { return s.New + s.Duplicate + s.NearDuplicate + s.NotEnglish }
+func (s Summary) Documents() int64 {
+	return s.New + s.Duplicate + s.NearDuplicate + s.NotEnglish + s.Updated
+}
 
 func (s Summary) String() string {
 	rate := 0.0
 	if s.Elapsed > 0 {
 		rate = float64(s.Documents()) / s.Elapsed.Seconds()
 	}
-	return fmt.Sprintf("%d documents: %d new, %d duplicate, %d near-duplicate, %d not English; %d failed; %d figures (%d repeats) in %s (%.0f docs/s)",
-		s.Documents(), s.New, s.Duplicate, s.NearDuplicate, s.NotEnglish, s.Failed, s.Figures, s.Repeats,
+	updated := ""
+	if s.Updated > 0 {
+		updated = fmt.Sprintf(", %d updated", s.Updated)
+	}
+	return fmt.Sprintf("%d documents: %d new, %d duplicate, %d near-duplicate, %d not English%s; %d failed; %d figures (%d repeats) in %s (%.0f docs/s)",
+		s.Documents(), s.New, s.Duplicate, s.NearDuplicate, s.NotEnglish, updated, s.Failed, s.Figures, s.Repeats,
 		s.Elapsed.Round(time.Millisecond), rate)
 }
 
@@ -76,13 +85,13 @@ type Progress interface {
 
 // counter is a Summary updated from several goroutines.
 type counter struct {
-	new, dup, near, notEn, failed, ignored, figs, repeats atomic.Int64
-	start                                                 time.Time
+	new, dup, near, notEn, updated, failed, ignored, figs, repeats atomic.Int64
+	start                                                          time.Time
 }
 
 func (c *counter) snapshot() Summary {
 	return Summary{
-		New: c.new.Load(), Duplicate: c.dup.Load(), NearDuplicate: c.near.Load(), NotEnglish: c.notEn.Load(),
+		New: c.new.Load(), Duplicate: c.dup.Load(), NearDuplicate: c.near.Load(), NotEnglish: c.notEn.Load(), Updated: c.updated.Load(),
 		Failed: c.failed.Load(), Ignored: c.ignored.Load(), Figures: c.figs.Load(), Repeats: c.repeats.Load(),
 		Elapsed: time.Since(c.start),
 	}
@@ -111,6 +120,11 @@ func Run(ctx context.Context, st store.Store, srcs []string, opts Options, bad f
 	g.Skip = func(url string) bool {
 		if skip != nil && skip(url) {
 			return true
+		}
+		if g.Published != "" {
+			// A publication date is being given: a stored page is read
+			// again, so that a page without a date of its own gets it.
+			return false
 		}
 		ok, err := st.HasURL(ctx, url)
 		return err == nil && ok
@@ -166,6 +180,8 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 		c.near.Add(1)
 	case store.NotEnglish:
 		c.notEn.Add(1)
+	case store.Updated:
+		c.updated.Add(1)
 	}
 	c.figs.Add(int64(res.Figures))
 	c.repeats.Add(int64(res.Repeats))

@@ -2,6 +2,7 @@ package ingest_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -207,5 +208,33 @@ func TestWARC(t *testing.T) {
 	}
 	if !strings.Contains(errs[0], "crawl.warc.gz") {
 		t.Errorf("error %q does not name the file", errs[0])
+	}
+}
+
+// TestWholeGzipWARC ingests a WARC gzipped whole (`gzip crawl.warc`): every
+// page is stored, not just the first record's; cut short, the pages before
+// the cut are stored and the cut is one error.
+func TestWholeGzipWARC(t *testing.T) {
+	var plain bytes.Buffer
+	for i, title := range []string{"Bridge collapse kills 14", "Floods displace thousands", "Police detain protesters"} {
+		warctest.Record(&plain, "response", i, fmt.Sprintf("https://example.org/%d", i), "2025-01-27T10:00:00Z",
+			"application/http;msgtype=response", warctest.Response("text/html", page(title, reports[i])), false, false)
+	}
+	var whole bytes.Buffer
+	zw := gzip.NewWriter(&whole)
+	zw.Write(plain.Bytes())
+	zw.Close()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "crawl.warc.gz")
+	os.WriteFile(path, whole.Bytes(), 0o644)
+	sum, errs := run(t, openStore(t), []string{path}, gather.Options{})
+	if sum.New != 3 || sum.Failed != 0 {
+		t.Errorf("whole-file gzip: %s; errors %q", sum, errs)
+	}
+	cut := filepath.Join(dir, "cut.warc.gz")
+	os.WriteFile(cut, whole.Bytes()[:whole.Len()*3/4], 0o644)
+	sum, errs = run(t, openStore(t), []string{cut}, gather.Options{})
+	if sum.New < 1 || sum.New > 2 || sum.Failed != 1 || !strings.Contains(errs[0], "truncated") {
+		t.Errorf("cut whole-file gzip: %s; errors %q", sum, errs)
 	}
 }

@@ -2,11 +2,15 @@ package series
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/scope"
 )
 
 // ClaimWindow is how many days may separate a report from the previous
@@ -29,6 +33,7 @@ type Report struct {
 	ID        int64
 	Doc       string
 	URL       string
+	Title     string // the document's title, to tell its headline
 	Published string
 	Duplicate bool
 	// Derived marks a report made by Derive (killed + wounded given
@@ -66,10 +71,22 @@ type Claim struct {
 	Date             string // earliest report date; "" when undated
 	Last             string // latest report date
 	Hedged           bool   // any report calls it an assessment or estimate
-	Reports          []Report
-	FirstURL         string // of the earliest report from an original document
-	FirstSentence    string
-	first, last      int32 // day numbers of Date and Last
+	// Scope is what the count covers (claim.Scope*, "" when undecided);
+	// Label the incident or period it belongs to (scope.Reading).
+	Scope, Label string
+	// Stated reports that a source's own date ("on Monday") places the
+	// claim; otherwise Date and Last are publication dates, the day the
+	// figure was published, not the day it was stated.
+	Stated  bool
+	Reports []Report
+	// FirstDoc, FirstURL and FirstSentence are the describing report's
+	// (Evidence): the earliest original report, one with a URL first.
+	FirstDoc, FirstURL, FirstSentence string
+	first, last                       int32 // day numbers of Date and Last
+	evidence                          int   // index in Reports of the describing report
+	// whole: a report gives the count as the whole so far ("the toll
+	// rose to 21"), of which smaller figures of its story are parts.
+	whole bool
 	// Comparison forms (fold) of Source, Via, Counted and Location.
 	src, via, counted, location string
 }
@@ -79,6 +96,15 @@ func (c *Claim) Dated() bool { return c.first != undated }
 
 // IsPublisher reports whether the claim is in the article's own voice.
 func (c *Claim) IsPublisher() bool { return c.src == claim.Publisher }
+
+// Aside reports a subset or a background figure: shown in its series, but
+// never compared with the others as a rival estimate, nor counted in the
+// consensus.
+func (c *Claim) Aside() bool { return c.Scope == claim.ScopeSubset || c.Scope == claim.ScopeBackground }
+
+// rival reports a claim that takes part in comparisons: dated, not the
+// publisher's voice, not an aside.
+func (c *Claim) rival() bool { return c.Dated() && !c.IsPublisher() && !c.Aside() }
 
 // Documents is the number of distinct original documents reporting the
 // claim: near-duplicates and repeats within one article do not add to it.
@@ -133,10 +159,57 @@ func (c *Claim) Best() float64 {
 	return c.Interval.Low
 }
 
-// Figure is the claim's first report's figure, for formatting.
+// Evidence is the report that describes the claim: its earliest report
+// from an original document, one whose document has a URL if any does,
+// and a body sentence rather than a headline restating it.
+func (c *Claim) Evidence() *Report {
+	if c.evidence < len(c.Reports) {
+		return &c.Reports[c.evidence]
+	}
+	return nil
+}
+
+// ID names the claim by its first stored report (the lowest Report.ID;
+// the describing report, Evidence, when reports carry no ids) — the
+// document, the offset of its number and the claim's measure — so that
+// the same claim has the same id in every export and page of a ledger,
+// and keeps it when later documents repeat it: their figures are stored
+// after. It changes only when that report goes (tally forget, or a
+// tally reextract of its document alone), or when a new report joins two
+// claims into one. A claim derived from killed and wounded figures is
+// told from the killed claim by its measure. "" for a claim with no
+// report.
+func (c *Claim) ID() string {
+	r := c.Evidence()
+	if r == nil {
+		return ""
+	}
+	for k := range c.Reports {
+		if q := &c.Reports[k]; q.ID > 0 && (r.ID <= 0 || q.ID < r.ID) {
+			r = q
+		}
+	}
+	h := sha256.Sum256([]byte(r.Doc + "\x00" + strconv.Itoa(r.Span[0]) + "\x00" + c.Measure))
+	return "c" + hex.EncodeToString(h[:6])
+}
+
+// DatePrecision says what the claim's dates are: "day" when a source
+// stated the date, "published" when only publication dates place it (it
+// was stated on or before them), "" when it is undated.
+func (c *Claim) DatePrecision() string {
+	switch {
+	case c.Stated:
+		return "day"
+	case c.Dated():
+		return "published"
+	}
+	return ""
+}
+
+// Figure is the describing report's figure, for formatting.
 func (c *Claim) Figure() claim.Figure {
-	if len(c.Reports) > 0 {
-		return c.Reports[0].Figure
+	if r := c.Evidence(); r != nil {
+		return r.Figure
 	}
 	return claim.Figure{Source: c.Source, Measure: c.Measure, Qualifier: c.Qualifier, NumberText: c.NumberText,
 		Value: c.Value, Low: c.Low, High: c.High}
@@ -147,6 +220,7 @@ func (c *Claim) Figure() claim.Figure {
 // phrase) stands in: "thousands" and "hundreds" are different claims.
 type claimKey struct {
 	src, measure, counted, location, qualifier string
+	scope, label                               string
 	value, low, high                           float64
 	vlo, vhi                                   float64
 }
@@ -170,9 +244,10 @@ func fold(s string) string {
 }
 
 // placeKey is the comparison form of a place: "Kursk Oblast", "Kursk
-// region" and "Kursk" are one place, so they do not split a series.
+// region" and "Kursk" are one place, so are "Gaza Strip" and "Gaza": they
+// do not split a series.
 func placeKey(folded string) string {
-	for _, suffix := range []string{" oblast", " region", " province", " governorate", " krai", " district", " state", " prefecture", " county"} {
+	for _, suffix := range []string{" oblast", " region", " province", " governorate", " krai", " district", " state", " prefecture", " county", " strip"} {
 		if k, ok := strings.CutSuffix(folded, suffix); ok && k != "" {
 			return k
 		}
@@ -200,13 +275,19 @@ func num(p *float64) float64 {
 // interval computed once, and the claim it ends up in. It holds no
 // pointers, so the garbage collector need not scan it.
 type prepared struct {
-	id    int64
-	iv    Interval
-	idx   int32 // in the reports given to Claims
-	group int32
-	day   int32
-	claim int32
-	dup   bool
+	id       int64
+	iv       Interval
+	idx      int32 // in the reports given to Claims
+	group    int32
+	day      int32
+	claim    int32
+	dup      bool
+	stated   bool // the day is the figure's own date, not the publication date
+	restates bool // a headline restating a body figure
+	// cumulative: the report says its count is a running total.
+	cumulative bool
+	// whole: the report gives its count as the whole so far (scope.Reading).
+	whole bool
 }
 
 // Claims groups reports into claims. Reports with the same key (source,
@@ -236,31 +317,50 @@ func Claims(reports []Report) []Claim {
 	}
 	groups := map[claimKey]int32{}
 	var keys []claimKey
+	restates := headlines(reports)
 	for i := range reports {
 		r := &reports[i]
-		iv := IntervalOf(r.Figure)
-		k := claimKey{
-			src: foldc(r.Source), measure: r.Measure, counted: foldc(str(r.Counted)),
-			location: placeKey(foldc(str(r.Location))), qualifier: r.Qualifier,
-			value: num(r.Value), low: num(r.Low), high: num(r.High),
+		// A headline restating a body figure takes that figure's key and
+		// day: the two are one claim.
+		k := &reports[i]
+		if j, ok := restates[i]; ok {
+			k = &reports[j]
 		}
-		if r.Qualifier == claim.Vague || r.Qualifier == "" {
-			k.vlo, k.vhi = iv.Low, iv.High
+		iv := IntervalOf(k.Figure)
+		rd := scope.Of(&k.Figure)
+		// A running total stated as such ("so far") and one stated
+		// plainly are one assertion; incidents and periods also need
+		// their label to be one.
+		keyScope, keyLabel := rd.Scope, rd.Label
+		switch rd.Scope {
+		case claim.ScopeCumulative, "":
+			keyScope, keyLabel = "", ""
 		}
-		g, ok := groups[k]
+		key := claimKey{
+			src: foldc(k.Source), measure: k.Measure, counted: foldc(str(k.Counted)),
+			location: placeKey(foldc(reportLocation(k))), qualifier: k.Qualifier,
+			scope: keyScope, label: keyLabel,
+			value: num(k.Value), low: num(k.Low), high: num(k.High),
+		}
+		if k.Qualifier == claim.Vague || k.Qualifier == "" {
+			key.vlo, key.vhi = iv.Low, iv.High
+		}
+		g, ok := groups[key]
 		if !ok {
 			g = int32(len(keys))
-			groups[k] = g
-			keys = append(keys, k)
+			groups[key] = g
+			keys = append(keys, key)
 		}
 		day := undated
-		if r.Date != nil {
-			day = dayNumber(*r.Date)
+		if k.Date != nil {
+			day = dayNumber(*k.Date)
 		}
 		if day == undated {
-			day = dayNumber(r.Published)
+			day = dayNumber(k.Published)
 		}
-		ps[i] = prepared{id: r.ID, iv: iv, idx: int32(i), group: g, day: day, claim: -1, dup: r.Duplicate}
+		ps[i] = prepared{id: r.ID, iv: iv, idx: int32(i), group: g, day: day, claim: -1, dup: r.Duplicate,
+			stated: k.Date != nil && dayNumber(*k.Date) != undated, restates: k != r,
+			cumulative: rd.Scope == claim.ScopeCumulative, whole: rd.Whole}
 	}
 	ps = byGroup(ps, len(keys))
 
@@ -371,7 +471,8 @@ func groupKey(claims []Claim, ps []prepared, k *claimKey) []Claim {
 			}
 		}
 		p.claim = int32(len(claims))
-		claims = append(claims, Claim{first: p.day, last: p.day, src: k.src, counted: k.counted, location: k.location, Interval: p.iv})
+		claims = append(claims, Claim{first: p.day, last: p.day, src: k.src, counted: k.counted, location: k.location,
+			Interval: p.iv, Scope: k.scope, Label: k.label})
 	}
 	// Undated originals: the latest dated claim, else one undated claim.
 	for i := range ps {
@@ -380,7 +481,8 @@ func groupKey(claims []Claim, ps []prepared, k *claimKey) []Claim {
 			continue
 		}
 		if n := len(claims); n == start {
-			claims = append(claims, Claim{first: undated, last: undated, src: k.src, counted: k.counted, location: k.location, Interval: p.iv})
+			claims = append(claims, Claim{first: undated, last: undated, src: k.src, counted: k.counted, location: k.location,
+				Interval: p.iv, Scope: k.scope, Label: k.label})
 		}
 		p.claim = int32(len(claims) - 1)
 	}
@@ -423,7 +525,10 @@ func groupKey(claims []Claim, ps []prepared, k *claimKey) []Claim {
 // the claim.
 func finish(c *Claim, ps []prepared, order []int32) {
 	c.first, c.last = undated, undated
-	firstOrig := -1
+	// The report that describes the claim: its first original report,
+	// preferring one whose document has a URL (the evidence must link
+	// somewhere), and a body sentence to a headline restating it.
+	desc, descRank := 0, 0
 	for i, o := range order {
 		p := &ps[o]
 		r := &c.Reports[i]
@@ -434,25 +539,38 @@ func finish(c *Claim, ps []prepared, order []int32) {
 			if c.last == undated || p.day > c.last {
 				c.last = p.day
 			}
+			c.Stated = c.Stated || p.stated
 		}
+		if p.cumulative {
+			c.Scope = claim.ScopeCumulative
+		}
+		c.whole = c.whole || p.whole
 		if r.Hedged {
 			c.Hedged = true
 		}
 		if c.Via == "" && r.Via != nil && strings.TrimSpace(*r.Via) != "" {
 			c.Via = *r.Via
 		}
-		if firstOrig < 0 && !p.dup {
-			firstOrig = i
+		rank := 1
+		if !p.dup {
+			rank += 4
+			if !p.restates {
+				rank += 2
+			}
+			if r.URL != "" {
+				rank++
+			}
+		}
+		if rank > descRank {
+			desc, descRank = i, rank
 		}
 	}
-	if firstOrig < 0 {
-		firstOrig = 0
-	}
-	f := &c.Reports[firstOrig]
+	f := &c.Reports[desc]
 	c.Source, c.NumberText = f.Source, f.NumberText
-	c.Measure, c.Counted, c.Location, c.Qualifier = f.Measure, str(f.Counted), str(f.Location), f.Qualifier
+	c.Measure, c.Counted, c.Location, c.Qualifier = f.Measure, str(f.Counted), reportLocation(f), f.Qualifier
 	c.Value, c.Low, c.High = f.Value, f.Low, f.High
-	c.FirstURL, c.FirstSentence = f.URL, f.Sentence
+	c.FirstDoc, c.FirstURL, c.FirstSentence = f.Doc, f.URL, f.Sentence
+	c.evidence = desc
 	c.Date, c.Last = dayString(c.first), dayString(c.last)
 	c.via = fold(c.Via)
 }

@@ -207,3 +207,36 @@ func TestClaimsOrder(t *testing.T) {
 		t.Errorf("order %v", got)
 	}
 }
+
+// A claim keeps its id when later documents repeat it, even one dated
+// earlier with a better claim to describe it; the id differs between
+// claims.
+func TestClaimIDStable(t *testing.T) {
+	first := []Report{
+		wire(10, "seoul-1", "2024-12-23", "JCS", "around 1,100", "casualties", "North Korea"),
+		wire(11, "seoul-1", "2024-12-23", "Zelensky", "3,000", "casualties", "North Korea"),
+	}
+	first[0].URL = "" // the first copy has no URL; a later one will
+	first[0].Span, first[1].Span = [2]int{40, 52}, [2]int{120, 125}
+	ids := map[string]string{}
+	for _, c := range Claims(first) {
+		ids[c.Source] = c.ID()
+	}
+	if ids["JCS"] == "" || ids["JCS"] == ids["Zelensky"] {
+		t.Fatalf("ids %v", ids)
+	}
+	more := append(first, wire(25, "wire-2", "2024-12-22", "JCS", "around 1,100", "casualties", "North Korea"))
+	for _, c := range Claims(more) {
+		if c.Source == "JCS" {
+			if len(c.Reports) != 2 {
+				t.Fatalf("JCS claim of %d reports", len(c.Reports))
+			}
+			if c.ID() != ids["JCS"] {
+				t.Errorf("the JCS claim's id changed from %s to %s when a later-stored report joined it", ids["JCS"], c.ID())
+			}
+			if c.FirstDoc != "wire-2" {
+				t.Errorf("described by %s, want the report with a URL", c.FirstDoc)
+			}
+		}
+	}
+}

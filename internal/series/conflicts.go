@@ -53,6 +53,15 @@ func (c Conflict) Reason() string {
 	return reason(c.A, c.B, v)
 }
 
+// sameTime is the series' window within which a later, higher figure of a
+// cumulative measure is a rival estimate rather than growth (judge).
+func (s *Series) sameTime() int32 {
+	if s.Kind == KindIncident || s.Kind == KindPeriod {
+		return 0
+	}
+	return SameTimeWindow
+}
+
 // verdict is what judge makes of a pair of claims.
 type verdict int
 
@@ -71,14 +80,18 @@ func (v verdict) conflict() bool { return v == falling || v == disjoint }
 // they are in the same period (PeriodWindow); for a cumulative measure, a
 // later higher figure conflicts only within SameTimeWindow, while a later
 // lower one always does (the count cannot fall).
-func judge(a, b *Claim) verdict {
+//
+// sameTime is SameTimeWindow for a running total, and 0 for an incident or
+// a period: an incident's toll is counted again every day, and the day
+// after, a higher toll is the count going up, not a rival estimate.
+func judge(a, b *Claim, sameTime int32) verdict {
 	gap := b.first - a.first
 	switch {
 	case gap > PeriodWindow:
 		return otherPeriod
 	case a.Interval.Overlaps(b.Interval):
 		return overlap
-	case cumulative[a.Measure] && a.Interval.High < b.Interval.Low && gap > SameTimeWindow:
+	case cumulative[a.Measure] && a.Interval.High < b.Interval.Low && gap > sameTime:
 		return growth
 	case cumulative[a.Measure] && b.Interval.High < a.Interval.Low && gap > 0:
 		return falling
@@ -126,7 +139,7 @@ func dates(a, b *Claim) string {
 func (s *Series) sweep(sid, vid []int32, f func(i, j int)) {
 	order := make([]int, 0, len(s.Claims))
 	for i := range s.Claims {
-		if c := &s.Claims[i]; c.Dated() && !c.IsPublisher() {
+		if c := &s.Claims[i]; c.rival() {
 			order = append(order, i)
 		}
 	}
@@ -219,7 +232,7 @@ func (s *Series) compare(conflicts, corroboration bool) ([]Conflict, []Corrobora
 			return
 		}
 		if conflicts {
-			if v := judge(a, b); v.conflict() {
+			if v := judge(a, b, s.sameTime()); v.conflict() {
 				cs = append(cs, Conflict{A: a, B: b, Falls: v == falling})
 			}
 		}
@@ -324,7 +337,7 @@ func (s *Series) Spreads() []Spread {
 	voice, _ := s.voices()
 	var order []*Claim
 	for i := range s.Claims {
-		if c := &s.Claims[i]; c.Dated() && !c.IsPublisher() {
+		if c := &s.Claims[i]; c.rival() {
 			order = append(order, c)
 		}
 	}
@@ -401,7 +414,7 @@ func (s *Series) Spreads() []Spread {
 		if b.first < a.first {
 			a, b = b, a
 		}
-		v := judge(a, b)
+		v := judge(a, b, s.sameTime())
 		sp.Reason, sp.Disagree = reason(a, b, v), v.conflict()
 		out = append(out, sp)
 	}

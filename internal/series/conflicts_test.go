@@ -219,9 +219,10 @@ func TestSummarize(t *testing.T) {
 			s.Key, s.Claims, s.Sources, s.Reports, s.Documents, latest, s.Consensus, s.Conflicts, s.Disagree))
 	}
 	want := []string{
-		"North Korea/casualties claims=7 sources=4 reports=19 docs=16 latest=Volodymyr Zelensky 4,000 2025-01-09 consensus=990–4,000 conflicts=2 disagree=true",
+		"North Korea/casualties claims=6 sources=3 reports=18 docs=15 latest=Volodymyr Zelensky 4,000 2025-01-09 consensus=990–4,000 conflicts=2 disagree=true",
+		"North Korea/casualties#report-newsaffair-kirby claims=1 sources=1 reports=1 docs=1 latest=John Kirby (White House) 1,000  consensus=1,000 conflicts=0 disagree=false",
 		"North Korea/deployed claims=3 sources=2 reports=3 docs=3 latest=Western governments thousands 2024-12-23 consensus=2,000–12,000 conflicts=0 disagree=false",
-		"North Korea/killed claims=3 sources=1 reports=3 docs=3 latest=National Intelligence Service (South Korea) ≥300 2025-01-13 consensus=300+ conflicts=0 disagree=false",
+		"North Korea/killed claims=3 sources=1 reports=3 docs=3 latest=National Intelligence Service (South Korea) ≥300 2025-01-13 consensus=≥300 conflicts=0 disagree=false",
 		"North Korea/wounded claims=1 sources=1 reports=1 docs=1 latest=National Intelligence Service (South Korea) 2,700 2025-01-13 consensus=2,700 conflicts=0 disagree=false",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -28,13 +28,24 @@ type Consensus struct {
 	// PublisherOnly is set when no source but the publisher gives a
 	// figure, so the publisher's latest claim stands in.
 	PublisherOnly bool
+	// Dropped is the number of voices left out as out of date: their
+	// latest claim is more than ConsensusWindow days older than the
+	// newest, or undated when others are dated.
+	Dropped int
 }
 
+// ConsensusWindow is how many days older than the newest claim a voice's
+// latest claim may be and still count in the consensus: the range is of
+// current estimates, and a source that last spoke a season ago is not
+// current.
+const ConsensusWindow = 90
+
 // Consensus is the range spanned by the latest claim of each independent
-// voice (Series.voices). A voice's latest claim is every claim it made on
+// voice (Series.voices) that is still current (ConsensusWindow). A voice's latest claim is every claim it made on
 // its latest date (the JCS's "more than 1,000" and "around 1,100" of the
 // same day are one statement); a voice with no dated claim contributes its
-// undated ones. The publisher is left out unless nobody else speaks.
+// undated ones. The publisher is left out unless nobody else speaks;
+// subsets and background figures always are.
 // Vague phrases that could not be read ([1, +Inf)) are left out when
 // anything else is known.
 func (s *Series) Consensus() Consensus {
@@ -61,20 +72,40 @@ func (s *Series) Consensus() Consensus {
 	}
 	for i := range s.Claims {
 		c := &s.Claims[i]
-		if !c.IsPublisher() {
+		if !c.IsPublisher() && !c.Aside() {
 			add(voice[c.src], c)
 		}
 	}
 	if len(byVoice) == 0 {
 		out.PublisherOnly = true
 		for i := range s.Claims {
-			add(0, &s.Claims[i])
+			if c := &s.Claims[i]; !c.Aside() {
+				add(0, c)
+			}
 		}
 	}
+	// Voices that have fallen silent are left out: a latest claim more
+	// than ConsensusWindow days older than the newest says nothing of
+	// now, and an undated one cannot be placed at all once anything is
+	// dated.
+	newest := undated
 	for _, l := range seen {
+		if l.day != undated && (newest == undated || l.day > newest) {
+			newest = l.day
+		}
+	}
+	kept := seen[:0:0]
+	for _, l := range seen {
+		if newest != undated && (l.day == undated || newest-l.day > ConsensusWindow) {
+			out.Dropped++
+			continue
+		}
+		kept = append(kept, l)
+	}
+	for _, l := range kept {
 		out.Claims = append(out.Claims, l.claims...)
 	}
-	out.Sources = len(byVoice)
+	out.Sources = len(kept)
 	if len(out.Claims) == 0 {
 		return out
 	}

@@ -46,7 +46,7 @@ type Warning struct {
 // is many outlets under one name, and an undated claim has no order.
 // Warnings come in series order, then date order.
 func Consistency(series []Series) []Warning {
-	type group struct{ counted, location, src string }
+	type group struct{ counted, location, part, src string }
 	byGroup := map[group]map[string][]*Claim{}
 	var groups []group
 	var out []Warning
@@ -55,10 +55,10 @@ func Consistency(series []Series) []Warning {
 		var bySrc map[string][]*Claim
 		for i := range s.Claims {
 			c := &s.Claims[i]
-			if !c.Dated() || c.IsPublisher() {
+			if !c.rival() {
 				continue
 			}
-			g := group{fold(s.Key.Counted), fold(s.Key.Location), c.src}
+			g := group{fold(s.Key.Counted), fold(s.Key.Location), s.Key.Part, c.src}
 			m := byGroup[g]
 			if m == nil {
 				m = map[string][]*Claim{}

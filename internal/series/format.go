@@ -147,19 +147,27 @@ func FormatClaim(c *Claim) string { return FormatFigure(c.Figure()) }
 // FormatClaimShort is FormatFigureShort for a claim.
 func FormatClaimShort(c *Claim) string { return FormatFigureShort(c.Figure()) }
 
-// String writes the consensus range: "990–4,000", "990–3,000+" when the
-// top is only a lower bound, a single number when all agree, "" when the
-// series has no claim.
+// String writes the consensus range: "990–4,000"; "990–≥3,000" when the
+// top is only a lower bound ("more than 3,000") and "≤9,000–12,000" when
+// the bottom is only an upper bound, in the notation of FormatFigure; a
+// single number (or "≥300") when all agree; "" when the series has no
+// claim.
 func (c Consensus) String() string {
 	if len(c.Claims) == 0 {
 		return ""
 	}
-	s := FormatNumber(c.Range.Low)
-	if c.Range.High != c.Range.Low {
-		s += "–" + FormatNumber(c.Range.High)
+	lo, hi := FormatNumber(c.Range.Low), FormatNumber(c.Range.High)
+	if c.OpenBelow {
+		lo = "≤" + lo
 	}
 	if c.OpenAbove {
-		s += "+"
+		hi = "≥" + hi
 	}
-	return s
+	switch {
+	case c.Range.High != c.Range.Low:
+		return lo + "–" + hi
+	case c.OpenAbove:
+		return hi
+	}
+	return lo
 }

@@ -77,3 +77,7 @@ func withVia(r Report, via string) Report    { r.Via = sp(via); return r }
 func withDate(r Report, d string) Report     { r.Date = sp(d); return r }
 func withLocation(r Report, l string) Report { r.Location = sp(l); return r }
 func duplicate(r Report) Report              { r.Duplicate = true; return r }
+
+// cumulative marks a report a running total, as extraction would for
+// "so far".
+func asTotal(r Report) Report { r.Scope = claim.ScopeCumulative; return r }

@@ -17,7 +17,8 @@ func Independent(a, b *Claim) bool {
 // transitively. Consensus and spreads count voices, not names, so a
 // lawmaker relaying the spy agency does not make two estimates of one.
 // It returns each source's voice number and the number of voices; the
-// publisher is left out.
+// publisher, and sources that give only subsets or background figures,
+// are left out.
 func (s *Series) voices() (map[string]int, int) {
 	parent := map[string]string{}
 	var find func(x string) string
@@ -32,7 +33,7 @@ func (s *Series) voices() (map[string]int, int) {
 	}
 	for i := range s.Claims {
 		c := &s.Claims[i]
-		if c.IsPublisher() {
+		if c.IsPublisher() || c.Aside() {
 			continue
 		}
 		if _, ok := parent[c.src]; !ok {
@@ -41,7 +42,7 @@ func (s *Series) voices() (map[string]int, int) {
 	}
 	for i := range s.Claims {
 		c := &s.Claims[i]
-		if c.IsPublisher() || c.via == "" || c.via == c.src {
+		if c.IsPublisher() || c.Aside() || c.via == "" || c.via == c.src {
 			continue
 		}
 		if _, ok := parent[c.via]; !ok {
@@ -57,7 +58,7 @@ func (s *Series) voices() (map[string]int, int) {
 	// Number voices in claim order so the numbering is deterministic.
 	for i := range s.Claims {
 		c := &s.Claims[i]
-		if c.IsPublisher() {
+		if c.IsPublisher() || c.Aside() {
 			continue
 		}
 		r := find(c.src)

@@ -2,6 +2,7 @@ package series
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,19 +14,34 @@ import (
 // counted group is unknown.
 const UnknownCounted = "unknown"
 
-// Key names a series: what is counted and how, and where when the series
-// is split by place. Its string form is "North Korea/casualties" or
-// "Palestinians/killed/West Bank".
+// Key names a series: what is counted and how, where when the series is
+// split by place, and which incident or period when it is not the running
+// total. Its string form — the series id every command, the API and the
+// web pages use — is "North Korea/casualties",
+// "Palestinians/killed/West Bank" or "Iraq/killed#bombing-2004-09-30".
 type Key struct {
 	Counted, Measure, Location string
+	// Part is "" for the running total of counted/measure(/location), else
+	// the incident or period: its label and its first date, or the
+	// document it comes from when it has no date ("bombing-2004-09-30",
+	// "quake-2023-02-06", "day-2024-11-29", "attack-ag-5517").
+	Part string
 }
 
 func (k Key) String() string {
-	if k.Location == "" {
-		return k.Counted + "/" + k.Measure
+	s := k.Counted + "/" + k.Measure
+	if k.Location != "" {
+		s += "/" + k.Location
 	}
-	return k.Counted + "/" + k.Measure + "/" + k.Location
+	if k.Part != "" {
+		s += "#" + k.Part
+	}
+	return s
 }
+
+// Base is the key without its part: the counted/measure(/location) whose
+// running total, incidents and periods the series is one of.
+func (k Key) Base() Key { k.Part = ""; return k }
 
 // measures are the eleven measures, for ParseKey.
 var measures = map[string]bool{
@@ -34,11 +50,22 @@ var measures = map[string]bool{
 	claim.Arrested: true, claim.Evacuated: true, claim.Supplied: true,
 }
 
-// ParseKey reads "North Korea/casualties" or "Palestinians/killed/West
-// Bank". The measure is found by name rather than by position, so a
-// counted group or place holding a slash ("Israel/Gaza") still parses; the
-// measure is matched case-insensitively.
+// ParseKey reads "North Korea/casualties", "Palestinians/killed/West
+// Bank" or "Iraq/killed#bombing-2004-09-30". The measure is found by name
+// rather than by position, so a counted group or place holding a slash
+// ("Israel/Gaza") still parses; the measure is matched case-insensitively.
+// Everything after the first '#' is the part, as written.
 func ParseKey(s string) (Key, error) {
+	head, part, _ := strings.Cut(strings.TrimSpace(s), "#")
+	k, err := parseBase(head)
+	if err != nil {
+		return Key{}, fmt.Errorf("series %q: want COUNTED/MEASURE[/LOCATION][#PART], e.g. \"North Korea/casualties\"", s)
+	}
+	k.Part = strings.TrimSpace(part)
+	return k, nil
+}
+
+func parseBase(s string) (Key, error) {
 	parts := strings.Split(strings.TrimSpace(s), "/")
 	for i := len(parts) - 1; i >= 1; i-- {
 		m := strings.ToLower(strings.TrimSpace(parts[i]))
@@ -55,22 +82,33 @@ func ParseKey(s string) (Key, error) {
 		}
 		return k, nil
 	}
-	return Key{}, fmt.Errorf("series %q: want COUNTED/MEASURE[/LOCATION], e.g. \"North Korea/casualties\"", s)
+	return Key{}, errors.New("no measure")
 }
 
 // Match reports whether a series key is the one asked for, ignoring case
 // and spacing in names: "north korea/casualties" finds "North
 // Korea/casualties".
 func (k Key) Match(q Key) bool {
-	return fold(k.Counted) == fold(q.Counted) && k.Measure == q.Measure && fold(k.Location) == fold(q.Location)
+	return fold(k.Counted) == fold(q.Counted) && k.Measure == q.Measure && fold(k.Location) == fold(q.Location) &&
+		strings.EqualFold(k.Part, q.Part)
 }
 
 // Series is every claim about one counted group and measure (and place,
 // when split), in date order, undated last.
 type Series struct {
-	Key    Key
-	Claims []Claim
+	Key Key
+	// Kind is KindTotal, KindIncident or KindPeriod; Label the incident's
+	// event or the period ("bombing", "quake", "day"; "" for a total).
+	Kind, Label string
+	Claims      []Claim
 }
+
+// Series kinds.
+const (
+	KindTotal    = "total"    // the running total of counted/measure(/place)
+	KindIncident = "incident" // the toll of one event
+	KindPeriod   = "period"   // the total of one closed period
+)
 
 // Build turns reports into series: Claims, then BuildSeries.
 func Build(reports []Report) []Series { return BuildSeries(Claims(reports)) }
@@ -80,8 +118,10 @@ func Build(reports []Report) []Series { return BuildSeries(Claims(reports)) }
 // (case and spacing ignored): then each place gets its own series and the
 // claims that name no place stay in the unsplit one. A single place is
 // kept as detail, not as a split: "3,000 North Korean casualties in Kursk"
-// and "1,100 North Korean casualties" are the same series. The rule
-// depends only on the claims given, so it is deterministic.
+// and "1,100 North Korean casualties" are the same series. Each is then
+// split into its running total and its incidents and periods
+// (splitParts). The rules depend only on the claims given, so they are
+// deterministic.
 //
 // Series come back sorted by key; claims keep the order of the input
 // (Claims returns them in date order).
@@ -103,7 +143,8 @@ func BuildSeries(claims []Claim) []Series {
 		return counted, location
 	}
 	// Distinct places per base key, and the first spelling of each place
-	// and counted group.
+	// (the first not in capitals: "GAZA" is a dateline's way of writing
+	// Gaza) and counted group.
 	places := map[base]map[string]string{}
 	spelling := map[string]string{}
 	for i := range claims {
@@ -122,7 +163,7 @@ func BuildSeries(claims []Claim) []Series {
 		if places[b] == nil {
 			places[b] = map[string]string{}
 		}
-		if _, ok := places[b][l]; !ok {
+		if had, ok := places[b][l]; !ok || isCapitals(had) && !isCapitals(c.Location) {
 			places[b][l] = c.Location
 		}
 	}
@@ -164,9 +205,16 @@ func BuildSeries(claims []Claim) []Series {
 	for i, j := range which {
 		out[j].Claims = append(out[j].Claims, claims[i])
 	}
-	slices.SortFunc(out, func(a, b Series) int { return strings.Compare(a.Key.String(), b.Key.String()) })
-	return out
+	var parts []Series
+	for _, s := range out {
+		parts = append(parts, splitParts(s)...)
+	}
+	slices.SortFunc(parts, func(a, b Series) int { return strings.Compare(a.Key.String(), b.Key.String()) })
+	return parts
 }
+
+// isCapitals reports a name written in capitals only ("GAZA").
+func isCapitals(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
 
 // Find returns the series with the key asked for (Key.Match), or nil.
 func Find(series []Series, key Key) *Series {

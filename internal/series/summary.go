@@ -2,7 +2,8 @@ package series
 
 // SeriesSummary is one line of `tally series`.
 type SeriesSummary struct {
-	Key Key
+	Key         Key
+	Kind, Label string
 	// Claims is the number of distinct assertions; Reports every report
 	// of them, near-duplicates included; Documents the distinct original
 	// documents among those reports.
@@ -18,11 +19,14 @@ type SeriesSummary struct {
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold (Spreads).
 	Disagree bool
+	// From and To are the first and last claim dates, "" when no claim
+	// is dated.
+	From, To string
 }
 
 // Summary condenses a series for the series list.
 func (s *Series) Summary() SeriesSummary {
-	sum := SeriesSummary{Key: s.Key, Claims: len(s.Claims)}
+	sum := SeriesSummary{Key: s.Key, Kind: s.Kind, Label: s.Label, Claims: len(s.Claims)}
 	docs := map[string]bool{}
 	for i := range s.Claims {
 		c := &s.Claims[i]
@@ -34,6 +38,14 @@ func (s *Series) Summary() SeriesSummary {
 		}
 		if sum.Latest == nil || better(c, sum.Latest) {
 			sum.Latest = c
+		}
+		if c.Dated() {
+			if sum.From == "" || c.Date < sum.From {
+				sum.From = c.Date
+			}
+			if c.Last > sum.To {
+				sum.To = c.Last
+			}
 		}
 	}
 	sum.Documents = len(docs)
@@ -52,10 +64,14 @@ func (s *Series) Summary() SeriesSummary {
 	return sum
 }
 
-// better reports whether c is a better "latest claim" than cur: a named
-// source beats the publisher, dated beats undated, later beats earlier;
+// better reports whether c is a better "latest claim" than cur: a
+// comparable figure beats a subset or background one, a named source beats
+// the publisher, dated beats undated, later beats earlier;
 // among equals the later in the series order wins.
 func better(c, cur *Claim) bool {
+	if c.Aside() != cur.Aside() {
+		return !c.Aside()
+	}
 	if c.IsPublisher() != cur.IsPublisher() {
 		return !c.IsPublisher()
 	}

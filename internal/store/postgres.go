@@ -18,6 +18,7 @@ import (
 var postgresDialect = &dialect{
 	name:        "postgres",
 	dollar:      true,
+	forUpdate:   " FOR UPDATE",
 	tableExists: `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`,
 	countTables: `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()`,
 	// One lock per schema: ledgers in other schemas migrate in parallel.

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/tally-news/tally/internal/series"
 	"github.com/tally-news/tally/internal/sources"
 )
 
@@ -17,18 +18,23 @@ import (
 const rowSelect = `SELECT f.pk, d.id, d.title, d.url, d.published, d.duplicate_of IS NOT NULL,
 	f.sentence, f.span_start, f.span_end, f.sentence_start, f.sentence_end, f.number_text,
 	f.value, f.low, f.high, f.qualifier, f.measure, f.subject, f.counted, f.location,
-	f.source, f.source_text, f.cue, f.via, f.date, f.hedged, f.series, f.day, f.is_repeat
+	f.source, f.source_text, f.cue, f.via, f.date, f.hedged, f.series, f.day, f.is_repeat, f.scope, f.series_id
 	FROM figures f JOIN documents d ON d.pk = f.doc_pk`
 
 func scanRow(rs *sql.Rows) (Row, error) {
 	var r Row
 	var value, low, high sql.NullFloat64
 	var counted, location, via, date sql.NullString
+	var seriesID string
 	f := &r.Figure
 	err := rs.Scan(&r.ID, &f.Doc, &r.Title, &r.URL, &r.Published, &r.NearDuplicate,
 		&f.Sentence, &f.Span[0], &f.Span[1], &f.SentenceSpan[0], &f.SentenceSpan[1], &f.NumberText,
 		&value, &low, &high, &f.Qualifier, &f.Measure, &f.Subject, &counted, &location,
-		&f.Source, &f.SourceText, &f.Cue, &via, &date, &f.Hedged, &r.Series, &r.Day, &r.Repeat)
+		&f.Source, &f.SourceText, &f.Cue, &via, &date, &f.Hedged, &r.Base, &r.Day, &r.Repeat, &f.Scope, &seriesID)
+	r.Series = seriesID
+	if r.Series == "" {
+		r.Series = r.Base // not placed yet: its counted/measure
+	}
 	f.Value, f.Low, f.High = fptr(value), fptr(low), fptr(high)
 	f.Counted, f.Location, f.Via, f.Date = sptr(counted), sptr(location), sptr(via), sptr(date)
 	return r, err
@@ -74,7 +80,19 @@ func (s *sqlStore) Figures(ctx context.Context, f Filter) ([]Row, error) {
 		add("f.counted_key = ?", key(f.Counted))
 	}
 	if f.Series != "" {
-		add("f.series_key = ?", key(f.Series))
+		id, ok, err := s.seriesID(ctx, f.Series)
+		if err != nil {
+			return nil, err
+		}
+		switch k, _ := series.ParseKey(id); {
+		case ok && key(id) == key(k.Counted+"/"+k.Measure):
+			// The running total: its figures keep series_id '' (Refresh).
+			add("f.series_key = ? AND f.series_id = ''", key(id))
+		case ok:
+			add("f.series_id = ?", id)
+		default:
+			add("f.series_key = ?", key(f.Series))
+		}
 	}
 	if f.Source != "" {
 		// The name as the ledger has seen it, or as the shipped alias
@@ -125,6 +143,31 @@ func (s *sqlStore) Figures(ctx context.Context, f Filter) ([]Row, error) {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
 	return s.rows(ctx, q, args...)
+}
+
+// seriesID finds a series id as the summaries spell it, matched without
+// regard to case; ok is false when no summary has it (a ledger not yet
+// refreshed, or a bare counted/measure that has no running total).
+func (s *sqlStore) seriesID(ctx context.Context, id string) (string, bool, error) {
+	k, err := series.ParseKey(id)
+	if err != nil {
+		return "", false, fmt.Errorf("%w: %v", ErrBadFilter, err)
+	}
+	rs, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT key FROM series_summaries WHERE base_key = ?`), key(k.Counted+"/"+k.Measure))
+	if err != nil {
+		return "", false, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var got string
+		if err := rs.Scan(&got); err != nil {
+			return "", false, err
+		}
+		if g, err := series.ParseKey(got); err == nil && g.Match(k) {
+			return got, true, nil
+		}
+	}
+	return "", false, rs.Err()
 }
 
 // queryWords are the words of a search: runs of letters and digits.
@@ -229,6 +272,13 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 	if err := s.db.QueryRowContext(ctx, `SELECT CAST(COALESCE(SUM(figures), 0) AS BIGINT), COUNT(*) FROM series`).Scan(&st.Figures, &st.Series); err != nil {
 		return st, err
 	}
+	// The series ids the summaries hold, for the counted/measure series
+	// that have them: "series" means the same here as in tally series.
+	var ids, summarised int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT base_key) FROM series_summaries`).Scan(&ids, &summarised); err != nil {
+		return st, err
+	}
+	st.Series += ids - summarised
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM figures WHERE is_repeat`).Scan(&st.Repeats); err != nil {
 		return st, err
 	}

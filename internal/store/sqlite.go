@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // pure Go: tally builds without cgo
 )
@@ -23,6 +25,7 @@ var sqliteDialect = &dialect{
 	// External-content FTS5 tables are filled by hand; the same
 	// transaction as the figures keeps them in step.
 	ftsInsert: `INSERT INTO figures_fts(rowid, sentence) SELECT pk, sentence FROM figures WHERE doc_pk = ?`,
+	ftsDelete: `INSERT INTO figures_fts(figures_fts, rowid, sentence) SELECT 'delete', pk, sentence FROM figures WHERE doc_pk = ?`,
 	ftsMatch:  sqliteMatch,
 	ftsPlan:   sqliteSearch,
 	ftsArg: func(words []string) string {
@@ -122,12 +125,39 @@ func connectSQLite(ctx context.Context, path string, create bool) (*sql.DB, erro
 	// Readers each take a connection; the writer is one of them.
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingSQLite(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("cannot open the ledger %s: %w", path, err)
 	}
 	return db, nil
 }
+
+// pingSQLite opens the first connection. Setting up a connection switches
+// a new file to WAL, which needs the file to itself for a moment; SQLite
+// then answers SQLITE_BUSY at once, without waiting busy_timeout, when
+// another process is opening the same new file. That is a race with a
+// quick end, so it is waited out, for as long as busy_timeout would wait.
+func pingSQLite(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	wait := time.Millisecond
+	for {
+		err := db.PingContext(ctx)
+		var se interface{ Code() int }
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait + time.Duration(rand.Int64N(int64(wait)))):
+		}
+		wait = min(2*wait, 50*time.Millisecond)
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code (extended codes keep
+// it in their low byte).
+const sqliteBusy = 5
 
 // checkSQLiteFile tells a file that is not a database from one that is,
 // before the driver's "file is not a database (26)".

@@ -63,12 +63,20 @@ func TestSQLiteOpenErrors(t *testing.T) {
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("OpenExisting created the file")
 	}
-	// An empty file is an empty database.
+	// An empty file (another process is about to make it a ledger) is no
+	// ledger yet for a reading command, and an empty database for Open.
 	empty := filepath.Join(dir, "empty.db")
 	os.WriteFile(empty, nil, 0o644)
-	st, err := OpenExisting(ctx, empty)
+	if _, err := OpenExisting(ctx, empty); !errors.Is(err, ErrNoLedger) {
+		t.Errorf("OpenExisting(empty file) = %v, want ErrNoLedger", err)
+	}
+	st, err := Open(ctx, empty)
 	if err != nil {
 		t.Fatalf("empty file: %v", err)
+	}
+	st.Close()
+	if st, err = OpenExisting(ctx, empty); err != nil {
+		t.Fatalf("empty file, made a ledger: %v", err)
 	}
 	st.Close()
 }

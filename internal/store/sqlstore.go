@@ -35,8 +35,12 @@ type dialect struct {
 	// processes from migrating at once ("" where BEGIN already does).
 	migrationLock string
 	// ftsInsert indexes a document's figures (argument: doc_pk) after
-	// they are inserted; "" where an index on the table does it.
-	ftsInsert string
+	// they are inserted, ftsDelete drops them from the index before they
+	// are deleted; "" where an index on the table does it.
+	ftsInsert, ftsDelete string
+	// forUpdate locks the rows a SELECT reads (" FOR UPDATE"), where
+	// writers run at once; "" where one writer holds the whole file.
+	forUpdate string
 	// ftsMatch is a condition on figures f matching its one argument,
 	// made from the user's words by ftsArg.
 	ftsMatch string
@@ -253,7 +257,7 @@ func checkFigure(f *claim.Figure, doc claim.Document) error {
 	}
 	texts := map[string]string{"sentence": f.Sentence, "number_text": f.NumberText,
 		"qualifier": f.Qualifier, "measure": f.Measure, "subject": f.Subject, "source": f.Source,
-		"source_text": f.SourceText, "cue": f.Cue}
+		"source_text": f.SourceText, "cue": f.Cue, "scope": f.Scope}
 	for name, p := range map[string]*string{"counted": f.Counted, "location": f.Location, "via": f.Via, "date": f.Date} {
 		if p != nil {
 			texts[name] = *p
@@ -386,6 +390,25 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 		return Result{}, l, err
 	}
 	if dupOf != "" {
+		if in.doc.Published != "" {
+			// The same text with another publication date: the
+			// re-ingest corrects the date, and the figures read with it.
+			var pk int64
+			var published, hash string
+			var copyOf sql.NullInt64
+			if err := tx.QueryRow(`SELECT pk, published, content_hash, duplicate_of FROM documents WHERE id = ?`+s.d.forUpdate,
+				dupOf).Scan(&pk, &published, &hash, &copyOf); err != nil {
+				return Result{}, l, err
+			}
+			if hash == in.hash && published != in.doc.Published && in.english {
+				res, l, err := s.replaceFigures(tx, pk, copyOf, in)
+				if err != nil {
+					return Result{}, l, err
+				}
+				res.Of = dupOf
+				return res, l, sqlTx.Commit()
+			}
+		}
 		return Result{Status: Duplicate, Of: dupOf}, l, nil
 	}
 	if idTaken {
@@ -514,9 +537,9 @@ func (s *sqlStore) nearest(tx *stmtTx, fp *fingerprint) (int64, string, error) {
 // figureColumns are the columns addFigures fills, in order.
 const figureColumns = `doc_pk, seq, sentence, span_start, span_end, sentence_start, sentence_end,
 	number_text, value, low, high, qualifier, measure, subject, counted, location, source, source_id,
-	source_text, cue, via, date, hedged, series, series_key, counted_key, day, is_repeat`
+	source_text, cue, via, date, hedged, series, series_key, counted_key, day, is_repeat, scope`
 
-const nFigureColumns = 28
+const nFigureColumns = 29
 
 // figureChunk rows go in one INSERT: one round trip per document, well
 // under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
@@ -648,7 +671,7 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 		args = append(args, docPK, i, f.Sentence, f.Span[0], f.Span[1], f.SentenceSpan[0], f.SentenceSpan[1],
 			f.NumberText, fval(f.Value), fval(f.Low), fval(f.High), f.Qualifier, f.Measure, f.Subject,
 			sval(f.Counted), sval(f.Location), f.Source, srcID, f.SourceText, f.Cue, sval(f.Via), sval(f.Date),
-			f.Hedged, fi.series, fi.seriesKey, fi.countedKey, fi.day, repeat)
+			f.Hedged, fi.series, fi.seriesKey, fi.countedKey, fi.day, repeat, f.Scope)
 		if n++; n == figureChunk {
 			if err := flush(n); err != nil {
 				return l, err

@@ -16,7 +16,10 @@ type Store interface {
 	// Add stores one document and the figures found in it, in one
 	// transaction: after a crash either all of it is there or none of it.
 	// A document already stored (same URL or canonical URL, or same
-	// normalised text) stores nothing and returns Status Duplicate. meta,
+	// normalised text) stores nothing and returns Status Duplicate —
+	// unless it has the same text and a publication date the stored copy
+	// lacks or differs from: then that date and figs replace the stored
+	// ones, Status Updated. meta,
 	// at most one, carries what claim.Document lacks. Errors name the
 	// document; bad input (invalid UTF-8 or a NUL byte, a span outside the
 	// text, a date not YYYY-MM-DD, a NaN) stores nothing, and an id used
@@ -46,8 +49,22 @@ type Store interface {
 	// per place when the series is split), made from its figures at the
 	// count StaleSeries gave; Summaries lists them, largest first.
 	StaleSeries(ctx context.Context) ([]Stale, error)
-	PutSummaries(ctx context.Context, st Stale, sums []Summary) error
+	// placed lists, by series id, the figures (by Row.ID) each series
+	// holds, so that each figure's Row.Series names its series.
+	PutSummaries(ctx context.Context, st Stale, sums []Summary, placed map[string][]int64) error
 	Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error)
+	// Documents lists the stored documents in the order they were
+	// stored, with their figure counts.
+	Documents(ctx context.Context, f DocFilter) ([]DocInfo, error)
+	// Forget deletes a document and its figures; its first near-duplicate,
+	// if it had copies, becomes the first copy. ErrNotFound when no
+	// document has the id.
+	Forget(ctx context.Context, id string) (Forgotten, error)
+	// Replace puts figs in place of a stored document's figures (found
+	// by doc.ID), and doc.Published in place of its publication date:
+	// re-extraction after an upgrade. Status is Updated; ErrNotFound when
+	// no document has the id.
+	Replace(ctx context.Context, doc claim.Document, figs []claim.Figure) (Result, error)
 	// Backend is "sqlite" or "postgres".
 	Backend() string
 	// Close releases the database.
@@ -83,9 +100,14 @@ const (
 	NearDuplicate
 	// NotEnglish: stored without figures (the extractor reads English).
 	NotEnglish
+	// Updated: the document was stored already, with the same text, and
+	// is now given a publication date it lacked or a different one; its
+	// figures were extracted again with it and replace the old ones.
+	// Replace also answers Updated. (Never a stored status.)
+	Updated
 )
 
-var statusNames = [...]string{"new", "duplicate", "near-duplicate", "not-english"}
+var statusNames = [...]string{"new", "duplicate", "near-duplicate", "not-english", "updated"}
 
 func (s Status) String() string {
 	if s < 0 || int(s) >= len(statusNames) {
@@ -133,8 +155,12 @@ type Filter struct {
 type Row struct {
 	claim.Figure
 	// ID identifies the figure within its ledger.
-	ID        int64  `json:"-"`
+	ID int64 `json:"-"`
+	// Series is the id of the series the figure is in, as `tally series`,
+	// `tally timeline` and the web pages name it ("Iraq/killed",
+	// "Iraq/killed#bombing-2004-10-01"); Base its counted/measure.
 	Series    string `json:"series"`
+	Base      string `json:"-"`
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Published string `json:"published,omitempty"`
@@ -177,7 +203,10 @@ type Stats struct {
 	Figures        int // countable figures
 	Repeats        int // figures flagged as repeats
 	Sources        int
-	Series         int
+	// Series counts series ids as tally series lists them (a running
+	// total, each incident, each period); a counted/measure not yet
+	// summarised (Refresh) counts as one.
+	Series int
 }
 
 var (
@@ -219,7 +248,10 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 }
 
 // OpenExisting is Open for commands that only read: a SQLite file that
-// does not exist yet is ErrNoLedger rather than a new empty ledger.
+// does not exist yet, or a database with no tables, is ErrNoLedger rather
+// than a new empty ledger. It waits for a ledger being created or upgraded
+// by another process, and upgrades a whole older ledger itself, but never
+// creates one.
 func OpenExisting(ctx context.Context, dsn string) (Store, error) {
 	return open(ctx, dsn, false)
 }
@@ -229,7 +261,7 @@ func open(ctx context.Context, dsn string, create bool) (Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := migrate(ctx, db, d, where, 0); err != nil {
+	if err := migrate(ctx, db, d, where, 0, create); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -3,12 +3,14 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/tally-news/tally/internal/claim"
 )
@@ -35,9 +37,112 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"MigrateFromV1", testMigrateFromV1},
 		{"NewerSchema", testNewerSchema},
 		{"NotALedger", testNotALedger},
+		{"OpenWhileCreating", testOpenWhileCreating},
+		{"SeriesIDs", testSeriesIDs},
+		{"Corrections", testCorrections},
+		{"ForgetFirstCopy", testForgetFirstCopy},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
+	}
+	t.Run("ConcurrentOpens", func(t *testing.T) { testConcurrentOpens(t, newDSN) })
+}
+
+// testOpenWhileCreating: a reading command that opens the ledger while
+// another process is creating it waits for the creation to commit, then
+// sees the whole ledger — not an empty file, not a half-made one.
+func testOpenWhileCreating(t *testing.T, dsn string) {
+	db, d, where, err := connect(ctx, dsn, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, _ := migrations(d.name)
+	tx, err := lockSchema(ctx, db, d, where)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := applyMigrations(ctx, tx, d, where, ms, len(ms), true); err != nil {
+		t.Fatal(err)
+	}
+	opened := make(chan error, 1)
+	go func() {
+		st, err := OpenExisting(ctx, dsn)
+		if err == nil {
+			_, err = st.Stats(ctx)
+			st.Close()
+		}
+		opened <- err
+	}()
+	select {
+	case err := <-opened:
+		t.Fatalf("OpenExisting returned %v while the ledger was being created; want it to wait", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-opened; err != nil {
+		t.Errorf("OpenExisting after the creation committed: %v", err)
+	}
+}
+
+// testConcurrentOpens opens a new ledger from many connections at once,
+// as several commands started together do: ingests (Open) and readers
+// (OpenExisting) racing the first ingest that creates it. Every Open must
+// succeed, every OpenExisting must succeed or find no ledger yet, and
+// the ledger must end whole at the latest version — never "not a tally
+// ledger" from a file seen half made.
+func testConcurrentOpens(t *testing.T, newDSN func(t *testing.T) string) {
+	rounds := 30
+	if testing.Short() {
+		rounds = 5
+	}
+	for round := range rounds {
+		dsn := newDSN(t)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		errs := make(chan error, 8)
+		for i := range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				open := Open
+				if i%2 == 1 {
+					open = OpenExisting
+				}
+				st, err := open(ctx, dsn)
+				if err != nil {
+					if i%2 == 1 && errors.Is(err, ErrNoLedger) {
+						return
+					}
+					errs <- fmt.Errorf("round %d, opener %d: %w", round, i, err)
+					return
+				}
+				defer st.Close()
+				if _, err := st.Stats(ctx); err != nil {
+					errs <- fmt.Errorf("round %d, opener %d: Stats: %w", round, i, err)
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		db, d, _, err := connect(ctx, dsn, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, _ := migrations(d.name)
+		v, err := schemaVersion(ctx, db)
+		db.Close()
+		if err != nil || v != len(ms) {
+			t.Fatalf("round %d: schema version %d, %v; want %d", round, v, err, len(ms))
+		}
 	}
 }
 
@@ -220,6 +325,7 @@ func testAddAndDocument(t *testing.T, dsn string) {
 	if stats != want {
 		t.Errorf("stats %+v, want %+v", stats, want)
 	}
+
 	if st.Backend() != "sqlite" && st.Backend() != "postgres" {
 		t.Errorf("backend %q", st.Backend())
 	}
@@ -612,7 +718,7 @@ func testMigrateFromV1(t *testing.T, dsn string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(ctx, db, d, where, 1); err != nil {
+	if err := migrate(ctx, db, d, where, 1, true); err != nil {
 		t.Fatal(err)
 	}
 	x := ledgerFixture()[0]
@@ -626,7 +732,9 @@ func testMigrateFromV1(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	f := x.figs[0]
-	if _, err := db.ExecContext(ctx, d.rebind(`INSERT INTO figures(`+figureColumns+`) VALUES (`+placeholders(nFigureColumns)+`)`),
+	// The columns of version 1: the scope came with version 4.
+	v1Columns := strings.TrimSuffix(figureColumns, ", scope")
+	if _, err := db.ExecContext(ctx, d.rebind(`INSERT INTO figures(`+v1Columns+`) VALUES (`+placeholders(nFigureColumns-1)+`)`),
 		pk, 0, f.Sentence, f.Span[0], f.Span[1], f.SentenceSpan[0], f.SentenceSpan[1], f.NumberText,
 		*f.Value, *f.Low, nil, f.Qualifier, f.Measure, f.Subject, *f.Counted, nil, f.Source, src,
 		f.SourceText, f.Cue, nil, *f.Date, false, "North Korea/casualties", "north korea/casualties",
@@ -731,5 +839,182 @@ func testSummaries(t *testing.T, dsn string) {
 	}
 	if sums, _ := st.Summaries(ctx, SummaryFilter{Measure: "killed"}); len(sums) != 1 || sums[0].Claims != 2 {
 		t.Errorf("killed after refresh: %+v", sums)
+	}
+}
+
+// testSeriesIDs: after a refresh every figure names the series it is in —
+// the running total or an incident — and that name finds it again, in
+// any case; the scope extraction set is kept.
+func testSeriesIDs(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	bomb := article("b1", "https://example.org/b1", "2024-10-01",
+		"A car bomb exploded near a police patrol on Thursday, killing 17 people, police said.",
+		"Around 100,000 Iraqis have been killed since the invasion, a study said.").with(
+		figSpec{"17", claim.Killed, "Iraq", "police", "police", "", 17, ""},
+		figSpec{"Around 100,000", claim.Killed, "Iraq", "study", "a study", "", 100000, claim.Approx})
+	bomb.figs[1].Scope = claim.ScopeCumulative
+	mustAdd(t, st, bomb)
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := st.Figures(ctx, Filter{Counted: "Iraq"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range rows {
+		got[r.NumberText] = r.Series + " " + r.Scope
+	}
+	want := map[string]string{"17": "Iraq/killed#bombing-2024-10-01 ", "Around 100,000": "Iraq/killed cumulative"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("series ids %v, want %v", got, want)
+	}
+	for id, num := range map[string]string{"iraq/KILLED#Bombing-2024-10-01": "17", "Iraq/killed": "Around 100,000"} {
+		rows, err := st.Figures(ctx, Filter{Series: id})
+		if err != nil || numbers(rows) != num {
+			t.Errorf("Filter{Series: %q} = %q %v, want %q", id, numbers(rows), err, num)
+		}
+	}
+	sums, err := st.Summaries(ctx, SummaryFilter{Counted: "Iraq"})
+	if err != nil || len(sums) != 2 {
+		t.Fatalf("summaries %+v %v", sums, err)
+	}
+	kinds := map[string]string{}
+	for _, m := range sums {
+		kinds[m.Key] = m.Kind + "/" + m.Label
+	}
+	if kinds["Iraq/killed#bombing-2024-10-01"] != "incident/bombing" || kinds["Iraq/killed"] != "total/" {
+		t.Errorf("kinds %v", kinds)
+	}
+	// Stats counts the series as tally series lists them: two, not the
+	// one counted/measure they divide.
+	if stats, _ := st.Stats(ctx); stats.Series != 2 {
+		t.Errorf("stats count %d series, want 2", stats.Series)
+	}
+	if _, err := st.Figures(ctx, Filter{Series: "Iraq"}); !errors.Is(err, ErrBadFilter) {
+		t.Errorf("a series without a measure: %v", err)
+	}
+}
+
+// testCorrections: documents are listed; a re-ingest of the same text
+// with a publication date updates the document and its figures; Replace
+// swaps a document's figures; Forget deletes one with its figures; and
+// the series counts, searches and summaries follow every change.
+func testCorrections(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	docs := addFixture(t, st)
+	infos, err := st.Documents(ctx, DocFilter{})
+	if err != nil || len(infos) != 4 || infos[0].ID != "a1" || infos[0].Figures != 2 || infos[0].Status != "new" || infos[2].Published != "" {
+		t.Fatalf("documents %+v %v", infos, err)
+	}
+	if infos, _ := st.Documents(ctx, DocFilter{Search: "A4"}); len(infos) != 1 || infos[0].ID != "a4" {
+		t.Errorf("search a4: %+v", infos)
+	}
+	if infos, _ := st.Documents(ctx, DocFilter{Search: "%"}); len(infos) != 0 {
+		t.Errorf("a %% is a character, not a pattern: %+v", infos)
+	}
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+
+	// a3 was stored with no date; the same text again with one updates it.
+	a3 := docs[2]
+	a3.doc.Published = "2025-03-01"
+	res := mustAdd(t, st, a3)
+	if res.Status != Updated || res.Of != "a3" || res.Figures != 1 {
+		t.Errorf("re-ingest with a date: %+v", res)
+	}
+	if d, rows, _ := st.Document(ctx, "a3"); d.Published != "2025-03-01" || len(rows) != 1 || rows[0].Day != "2025-03-01" {
+		t.Errorf("updated a3: published %q, rows %+v", d.Published, rows)
+	}
+	if res := mustAdd(t, st, a3); res.Status != Duplicate {
+		t.Errorf("the same again: %+v", res)
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "Georgia/arrested", 1, "2025-03-01") {
+		t.Errorf("series after the update: %+v", si)
+	}
+
+	// Replace a1's two figures with one.
+	a1 := docs[0]
+	a1.figs = a1.figs[:1]
+	if res, err := st.Replace(ctx, a1.doc, a1.figs); err != nil || res.Status != Updated || res.Figures != 1 {
+		t.Errorf("Replace: %+v %v", res, err)
+	}
+	if rows, _ := st.Figures(ctx, Filter{Query: "spy agency"}); len(rows) != 0 {
+		t.Errorf("the replaced figure is still found by search: %q", numbers(rows))
+	}
+	if si, _ := st.Series(ctx); hasSeries(si, "North Korea/killed", -1, "") {
+		t.Errorf("a series with no figure left stays: %+v", si)
+	}
+	if _, err := st.Replace(ctx, claim.Document{ID: "nope", Text: "x"}, nil); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Replace of a missing document: %v", err)
+	}
+
+	// Forget a2: its figures, its URL, its search entries go.
+	if f, err := st.Forget(ctx, "a2"); err != nil || f.Figures != 2 {
+		t.Errorf("Forget: %+v %v", f, err)
+	}
+	if _, _, err := st.Document(ctx, "a2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a2 after Forget: %v", err)
+	}
+	if ok, _ := st.HasURL(ctx, "https://example.org/a2"); ok {
+		t.Error("a2's URL is still known")
+	}
+	if rows, _ := st.Figures(ctx, Filter{Query: "Zelensky"}); len(rows) != 0 {
+		t.Errorf("a2's figures still found: %q", numbers(rows))
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "North Korea/casualties", 1, "2024-12-23") {
+		t.Errorf("series after Forget: %+v", si)
+	}
+	if _, err := st.Forget(ctx, "a2"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Forget twice: %v", err)
+	}
+	// The summaries of the touched series are recomputed.
+	if err := Refresh(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := st.Summaries(ctx, SummaryFilter{Counted: "North Korea"})
+	if len(sums) != 1 || sums[0].Key != "North Korea/casualties" || sums[0].Claims != 1 {
+		t.Errorf("summaries after the corrections: %+v", sums)
+	}
+	// a2 can be stored again.
+	if res := mustAdd(t, st, docs[1]); res.Status != New {
+		t.Errorf("a2 again: %+v", res)
+	}
+}
+
+// hasSeries reports whether a series is listed with n figures (any, for
+// n < 0) and first day first ("" for any).
+func hasSeries(si []SeriesInfo, key string, n int, first string) bool {
+	for _, s := range si {
+		if s.Key == key {
+			return (n < 0 || s.Figures == n) && (first == "" || s.FirstDay == first)
+		}
+	}
+	return false
+}
+
+// testForgetFirstCopy: forgetting the first copy of a syndicated story
+// makes its earliest copy the first copy, whose figures then count.
+func testForgetFirstCopy(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	mk := func(id, url string, extra ...string) fx {
+		return article(id, url, "2025-01-14", wireStory("12", extra...)...).with(
+			figSpec{"12", claim.Killed, "Ukraine", "regional officials", "regional officials", "2025-01-11", 12, ""})
+	}
+	mustAdd(t, st, mk("ap", "https://apnews.example/strike"))
+	if res := mustAdd(t, st, mk("local", "https://local.example/strike", "Copyright 2025 The Associated Press.")); res.Status != NearDuplicate || res.Repeats != 1 {
+		t.Fatalf("copy: %+v", res)
+	}
+	f, err := st.Forget(ctx, "ap")
+	if err != nil || f.Promoted != "local" {
+		t.Fatalf("Forget: %+v %v", f, err)
+	}
+	d, rows, _ := st.Document(ctx, "local")
+	if d.Status != New || d.DuplicateOf != "" || len(rows) != 1 || rows[0].Repeat {
+		t.Errorf("promoted copy: %+v %+v", d.Status, rows)
+	}
+	if si, _ := st.Series(ctx); !hasSeries(si, "Ukraine/killed", 1, "") {
+		t.Errorf("series: %+v", si)
 	}
 }

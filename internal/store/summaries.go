@@ -14,8 +14,12 @@ import (
 // (internal/series) computes it from the series' reports after an ingest;
 // the store keeps it so that a list of 10,000 series is one query.
 type Summary struct {
-	Key      string `json:"series"` // "North Korea/casualties", "Gaza/killed @Rafah" when split by place
-	BaseKey  string `json:"-"`      // the store's series: counted/measure
+	Key     string `json:"series"` // the series id: "North Korea/casualties", "Iraq/killed/Fallujah", "Iraq/killed#bombing-2004-10-01"
+	BaseKey string `json:"-"`      // the store's series: counted/measure
+	// Kind is "total", "incident" or "period" (series.Kind*); Label the
+	// incident's event or the period, "" for a total.
+	Kind     string `json:"kind"`
+	Label    string `json:"label,omitempty"`
 	Counted  string `json:"counted"`
 	Measure  string `json:"measure"`
 	Location string `json:"location,omitempty"`
@@ -29,7 +33,16 @@ type Summary struct {
 	Consensus                           string   `json:"consensus"` // e.g. "990–4,000"
 	ConsensusLow                        *float64 `json:"consensus_low"`
 	ConsensusHigh                       *float64 `json:"consensus_high"`
-	Conflicts                           int      `json:"conflicts"`
+	// ConsensusOpenAbove: the top of the range is only a lower bound
+	// ("more than 3,000"); ConsensusOpenBelow: the bottom is only an upper
+	// bound ("up to 12,000").
+	ConsensusOpenAbove bool `json:"consensus_open_above,omitempty"`
+	ConsensusOpenBelow bool `json:"consensus_open_below,omitempty"`
+	// FirstDay and LastDay are the first and last claim dates; "" when
+	// no claim is dated.
+	FirstDay  string `json:"first_day,omitempty"`
+	LastDay   string `json:"last_day,omitempty"`
+	Conflicts int    `json:"conflicts"`
 	// Disagree is set when the highest and lowest estimates of some
 	// period cannot both hold.
 	Disagree bool `json:"disagree"`
@@ -68,7 +81,7 @@ func (s *sqlStore) StaleSeries(ctx context.Context) ([]Stale, error) {
 	return out, rs.Err()
 }
 
-func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) error {
+func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary, placed map[string][]int64) error {
 	base := key(st.Key)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -79,13 +92,42 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) e
 		return err
 	}
 	for _, m := range sums {
+		kind := m.Kind
+		if kind == "" {
+			kind = series.KindTotal
+		}
 		if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO series_summaries(key, base_key, counted, measure, location,
 			claims, sources, reports, documents, latest, latest_source, latest_date, consensus, consensus_low, consensus_high,
-			conflicts, disagree, figures_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			conflicts, disagree, figures_seen, kind, label, consensus_open_above, consensus_open_below, first_day, last_day)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			m.Key, base, m.Counted, m.Measure, m.Location, m.Claims, m.Sources, m.Reports, m.Documents, m.Latest,
 			m.LatestSource, m.LatestDate, m.Consensus, nullFloat(m.ConsensusLow), nullFloat(m.ConsensusHigh),
-			m.Conflicts, m.Disagree, st.Figures); err != nil {
+			m.Conflicts, m.Disagree, st.Figures, kind, m.Label, m.ConsensusOpenAbove, m.ConsensusOpenBelow, m.FirstDay, m.LastDay); err != nil {
 			return err
+		}
+	}
+	// Each figure learns the series it is in; rows already right are
+	// left alone, so a refresh that moves nothing writes nothing. The
+	// running total, whose id is the store series itself, is written ''
+	// (what every figure starts with): most figures of a large ledger are
+	// in it, and a first refresh need not rewrite them all.
+	for _, id := range sortedKeys(placed) {
+		pks := placed[id]
+		val := id
+		if key(id) == base {
+			val = ""
+		}
+		for lo := 0; lo < len(pks); lo += 500 {
+			chunk := pks[lo:min(lo+500, len(pks))]
+			args := []any{val}
+			for _, pk := range chunk {
+				args = append(args, pk)
+			}
+			args = append(args, val)
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`UPDATE figures SET series_id = ? WHERE pk IN (`+
+				placeholders(len(chunk))+`) AND series_id <> ?`), args...); err != nil {
+				return err
+			}
 		}
 	}
 	return tx.Commit()
@@ -93,7 +135,8 @@ func (s *sqlStore) PutSummaries(ctx context.Context, st Stale, sums []Summary) e
 
 func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, error) {
 	q := `SELECT key, base_key, counted, measure, location, claims, sources, reports, documents, latest, latest_source,
-		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree FROM series_summaries`
+		latest_date, consensus, consensus_low, consensus_high, conflicts, disagree, kind, label,
+		consensus_open_above, consensus_open_below, first_day, last_day FROM series_summaries`
 	var conds []string
 	var args []any
 	if f.Counted != "" {
@@ -122,7 +165,8 @@ func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, e
 		var m Summary
 		var lo, hi sql.NullFloat64
 		if err := rs.Scan(&m.Key, &m.BaseKey, &m.Counted, &m.Measure, &m.Location, &m.Claims, &m.Sources, &m.Reports,
-			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree); err != nil {
+			&m.Documents, &m.Latest, &m.LatestSource, &m.LatestDate, &m.Consensus, &lo, &hi, &m.Conflicts, &m.Disagree,
+			&m.Kind, &m.Label, &m.ConsensusOpenAbove, &m.ConsensusOpenBelow, &m.FirstDay, &m.LastDay); err != nil {
 			return nil, err
 		}
 		m.ConsensusLow, m.ConsensusHigh = fptr(lo), fptr(hi)
@@ -143,7 +187,7 @@ func AsReports(rows []Row) []series.Report {
 	out := make([]series.Report, len(rows))
 	for i := range rows {
 		r := &rows[i]
-		out[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Published: r.Published, Duplicate: r.NearDuplicate, Figure: r.Figure}
+		out[i] = series.Report{ID: r.ID, Doc: r.Doc, URL: r.URL, Title: r.Title, Published: r.Published, Duplicate: r.NearDuplicate, Figure: r.Figure}
 	}
 	return out
 }
@@ -206,10 +250,22 @@ func Refresh(ctx context.Context, st Store) error {
 			return err
 		}
 		var sums []Summary
+		placed := map[string][]int64{}
 		for _, sr := range series.Build(reports) {
 			sums = append(sums, summarize(sr.Summary()))
+			id := sr.Key.String()
+			for i := range sr.Claims {
+				for k := range sr.Claims[i].Reports {
+					// Only this series' own figures: a casualties series
+					// also holds claims derived from killed and wounded
+					// figures (negative ids), which stay in theirs.
+					if r := &sr.Claims[i].Reports[k]; r.ID > 0 && key(r.Measure) == key(sr.Key.Measure) {
+						placed[id] = append(placed[id], r.ID)
+					}
+				}
+			}
 		}
-		if err := st.PutSummaries(ctx, s, sums); err != nil {
+		if err := st.PutSummaries(ctx, s, sums, placed); err != nil {
 			return err
 		}
 	}
@@ -218,14 +274,15 @@ func Refresh(ctx context.Context, st Store) error {
 
 // summarize flattens the series logic's summary for storage.
 func summarize(ss series.SeriesSummary) Summary {
-	m := Summary{Key: ss.Key.String(), Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
+	m := Summary{Key: ss.Key.String(), Kind: ss.Kind, Label: ss.Label, Counted: ss.Key.Counted, Measure: ss.Key.Measure, Location: ss.Key.Location,
 		Claims: ss.Claims, Sources: ss.Sources, Reports: ss.Reports, Documents: ss.Documents,
-		Conflicts: ss.Conflicts, Disagree: ss.Disagree}
+		Conflicts: ss.Conflicts, Disagree: ss.Disagree, FirstDay: ss.From, LastDay: ss.To}
 	if c := ss.Latest; c != nil {
 		m.Latest, m.LatestSource, m.LatestDate = series.FormatClaim(c), c.Source, c.Date
 	}
 	if len(ss.Consensus.Claims) > 0 {
 		m.Consensus = ss.Consensus.String()
+		m.ConsensusOpenAbove, m.ConsensusOpenBelow = ss.Consensus.OpenAbove, ss.Consensus.OpenBelow
 		lo, hi := ss.Consensus.Range.Low, ss.Consensus.Range.High
 		m.ConsensusLow = &lo
 		if !math.IsInf(hi, 1) {

@@ -1,6 +1,6 @@
-// Package warc reads web archives (WARC 1.0/1.1, plain or with each record
-// gzipped, the .warc.gz of Common Crawl and the Internet Archive) as a
-// stream of the HTML pages they hold.
+// Package warc reads web archives (WARC 1.0/1.1: plain, with each record
+// gzipped as Common Crawl and the Internet Archive write them, or gzipped
+// whole) as a stream of the HTML pages they hold.
 //
 // Records are parsed by github.com/nlnwa/gowarc/v3 (the National Library
 // of Norway's WARC library: a lenient streaming reader with per-record
@@ -44,8 +44,12 @@ type Options struct {
 
 // Record is one HTML page from the archive.
 type Record struct {
-	Number      int       // 1-based position among all the file's records
-	Offset      int64     // byte offset of the record (of its gzip member in a .warc.gz)
+	Number int   // 1-based position among all the file's records
+	Offset int64 // byte offset of the record (of its gzip member in a .warc.gz)
+	// InStream is set when Offset is in the decompressed stream rather
+	// than the file: the record shares its gzip member with others (a
+	// whole-file gzip), so no file offset starts it.
+	InStream    bool
 	TargetURI   string    // WARC-Target-URI: the page's URL
 	Date        time.Time // WARC-Date: when it was archived
 	ContentType string    // the HTTP Content-Type, e.g. "text/html; charset=utf-8"
@@ -57,6 +61,7 @@ type Error struct {
 	File      string // the file as named by the caller
 	Record    int    // 1-based record number; 0 for the whole file
 	Offset    int64  // byte offset of the record
+	InStream  bool   // Offset is in the decompressed stream (see Record.InStream)
 	TargetURI string // the record's URL, when known
 	Reason    string
 }
@@ -66,6 +71,9 @@ func (e *Error) Error() string {
 	b.WriteString(e.File)
 	if e.Record > 0 {
 		fmt.Fprintf(&b, ": record %d at offset %d", e.Record, e.Offset)
+		if e.InStream {
+			b.WriteString(" of the decompressed stream")
+		}
 		if e.TargetURI != "" {
 			fmt.Fprintf(&b, " (%s)", e.TargetURI)
 		}
@@ -80,6 +88,7 @@ type Reader struct {
 	name   string
 	file   io.Closer // the opened file, for Open; nil for NewReader
 	wr     *gowarc.WarcFileReader
+	gz     *gzStream // the decompressor of a gzipped file; nil for a plain one
 	opts   Options
 	n      int   // records read so far
 	end    int64 // offset just past the last record read
@@ -118,8 +127,15 @@ func NewReader(src io.Reader, name string, opts Options) (*Reader, error) {
 		opts.MaxBody = DefaultMaxBody
 	}
 	br := bufio.NewReaderSize(src, 64<<10)
-	if err := checkStart(br); err != nil {
+	gzipped, err := checkStart(br)
+	if err != nil {
 		return nil, &Error{File: name, Reason: err.Error()}
+	}
+	var stream io.Reader = br
+	var gz *gzStream
+	if gzipped {
+		gz = newGzStream(br)
+		stream = gz
 	}
 	ropts := []gowarc.WarcRecordOption{
 		// Lenient: real archives have small syntax slips (a missing CR,
@@ -133,42 +149,57 @@ func NewReader(src io.Reader, name string, opts Options) (*Reader, error) {
 	if opts.TempDir != "" {
 		ropts = append(ropts, gowarc.WithBufferTmpDir(opts.TempDir))
 	}
-	wr, err := gowarc.NewWarcFileReaderFromStream(br, 0, ropts...)
+	wr, err := gowarc.NewWarcFileReaderFromStream(stream, 0, ropts...)
 	if err != nil {
 		return nil, &Error{File: name, Reason: "cannot read: " + err.Error()}
 	}
-	return &Reader{name: name, wr: wr, opts: opts}, nil
+	return &Reader{name: name, wr: wr, gz: gz, opts: opts}, nil
 }
 
 // checkStart refuses input that does not begin with a WARC record, plain
 // or gzipped: without it the library would scan a whole non-WARC file
-// byte by byte looking for one.
-func checkStart(br *bufio.Reader) error {
+// byte by byte looking for one. gzipped reports a gzipped file.
+func checkStart(br *bufio.Reader) (gzipped bool, err error) {
 	head, err := br.Peek(5)
 	if len(head) == 0 {
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("cannot read: %v", err)
+			return false, fmt.Errorf("cannot read: %v", err)
 		}
-		return errors.New("empty file")
+		return false, errors.New("empty file")
 	}
 	if bytes.HasPrefix(head, []byte{0x1f, 0x8b}) {
 		head, _ = br.Peek(64 << 10)
 		zr, err := gzip.NewReader(bytes.NewReader(head))
 		if err != nil {
-			return fmt.Errorf("not a WARC file: bad gzip header (%v)", err)
+			return false, fmt.Errorf("not a WARC file: bad gzip header (%v)", err)
 		}
 		inner := make([]byte, 5)
 		n, _ := io.ReadFull(zr, inner)
 		head = inner[:n]
 		if string(head) != "WARC/" {
-			return errors.New(`not a WARC file: a gzip file whose content does not start with "WARC/"`)
+			return false, errors.New(`not a WARC file: a gzip file whose content does not start with "WARC/"`)
 		}
-		return nil
+		return true, nil
 	}
 	if string(head) != "WARC/" {
-		return errors.New(`not a WARC file: it does not start with "WARC/" (nor with a gzipped WARC record)`)
+		return false, errors.New(`not a WARC file: it does not start with "WARC/" (nor with a gzipped WARC record)`)
 	}
-	return nil
+	return false, nil
+}
+
+// fileOffset turns an offset in the stream the library reads into one in
+// the file: the same for a plain file; for a gzipped one, the offset of
+// the gzip member that starts there. A record inside a member that holds
+// others (a whole-file gzip) has no file offset of its own: inStream is
+// then set and the offset is the one in the decompressed stream.
+func (r *Reader) fileOffset(stream int64) (offset int64, inStream bool) {
+	if r.gz == nil {
+		return stream, false
+	}
+	if file, ok := r.gz.memberAt(stream); ok {
+		return file, false
+	}
+	return stream, true
 }
 
 // Next returns the next HTML page. It returns io.EOF at the end of the
@@ -197,7 +228,8 @@ func (r *Reader) next() (out Record, skip bool, err error) {
 		if p := recover(); p != nil {
 			r.done = true
 			out, skip = Record{}, false
-			err = &Error{File: r.name, Record: r.n, Offset: r.end, Reason: fmt.Sprintf("cannot parse record (internal error: %v); the rest of the file is skipped", p)}
+			at, in := r.fileOffset(r.end)
+			err = &Error{File: r.name, Record: r.n, Offset: at, InStream: in, Reason: fmt.Sprintf("cannot parse record (internal error: %v); the rest of the file is skipped", p)}
 		}
 	}()
 	wrec, err := r.wr.Next()
@@ -209,18 +241,22 @@ func (r *Reader) next() (out Record, skip bool, err error) {
 		return Record{}, false, io.EOF
 	}
 	r.n++
-	offset := wrec.Offset
 	if err != nil {
 		r.done = true
 		reason := fatalReason(err)
 		if !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 			reason += "; the rest of the file is skipped" // there is a rest
 		}
-		return Record{}, false, &Error{File: r.name, Record: r.n, Offset: r.end, Reason: reason}
+		at, in := r.fileOffset(r.end)
+		return Record{}, false, &Error{File: r.name, Record: r.n, Offset: at, InStream: in, Reason: reason}
 	}
+	offset, inStream := r.fileOffset(wrec.Offset)
 	r.end = wrec.Offset + wrec.Size
+	if r.gz != nil {
+		r.gz.forget(wrec.Offset)
+	}
 	wr := wrec.WarcRecord
-	e := &Error{File: r.name, Record: r.n, Offset: offset, TargetURI: wr.WarcHeader().Get(gowarc.WarcTargetURI)}
+	e := &Error{File: r.name, Record: r.n, Offset: offset, InStream: inStream, TargetURI: wr.WarcHeader().Get(gowarc.WarcTargetURI)}
 	if reason := truncation(wrec.Validation); reason != "" {
 		e.Reason = reason
 		return Record{}, false, e
@@ -236,7 +272,7 @@ func (r *Reader) next() (out Record, skip bool, err error) {
 	if !ok {
 		return Record{}, true, nil
 	}
-	page.Number, page.Offset, page.TargetURI = r.n, offset, e.TargetURI
+	page.Number, page.Offset, page.InStream, page.TargetURI = r.n, offset, inStream, e.TargetURI
 	page.Date, _ = wr.Date()
 	return page, false, nil
 }
@@ -252,6 +288,8 @@ func fatalReason(err error) string {
 		// The library decompresses with klauspost/compress, whose errors
 		// are not the standard library's values.
 		return "corrupt gzip member (" + err.Error() + ")"
+	case errors.Is(err, errNotGzip):
+		return "the file goes on with data that is not gzip (" + err.Error() + ")"
 	case errors.Is(err, gowarc.ErrNoRecord):
 		return "no WARC record where one should start (" + err.Error() + ")"
 	}

@@ -89,6 +89,8 @@ func (s *Server) apiFigures(w http.ResponseWriter, r *http.Request) {
 
 type seriesInfoJSON struct {
 	Key      string `json:"key"`
+	Kind     string `json:"kind"`            // total, incident or period
+	Label    string `json:"label,omitempty"` // the incident's event or the period
 	Counted  string `json:"counted"`
 	Measure  string `json:"measure"`
 	Figures  int    `json:"figures"`
@@ -122,14 +124,12 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := []seriesInfoJSON{}
-	for _, row := range rows {
-		si := row.SeriesInfo
-		j := seriesInfoJSON{Key: si.Key, Counted: si.Counted, Measure: si.Measure, Figures: si.Figures,
-			Sources: si.Sources, First: si.FirstDay, Last: si.LastDay, Timeline: timelinePath(si.Key), Page: seriesPath(si.Key)}
-		if m := row.Summary; m != nil {
-			j.Claims, j.Voices, j.Latest, j.LatestSource, j.LatestDate = m.Claims, m.Sources, m.Latest, m.LatestSource, m.LatestDate
-			j.Consensus, j.Conflicts, j.Disagree = m.Consensus, m.Conflicts, m.Disagree
-		}
+	for _, m := range rows {
+		j := seriesInfoJSON{Key: m.Key, Kind: m.Kind, Label: m.Label, Counted: m.Counted, Measure: m.Measure,
+			Figures: m.Reports, Sources: m.Sources, First: m.FirstDay, Last: m.LastDay,
+			Timeline: timelinePath(m.Key), Page: seriesPath(m.Key),
+			Claims: m.Claims, Voices: m.Sources, Latest: m.Latest, LatestSource: m.LatestSource, LatestDate: m.LatestDate,
+			Consensus: m.Consensus, Conflicts: m.Conflicts, Disagree: m.Disagree}
 		out = append(out, j)
 	}
 	writeJSON(w, http.StatusOK, struct {
@@ -137,48 +137,27 @@ func (s *Server) apiSeries(w http.ResponseWriter, r *http.Request) {
 	}{out})
 }
 
-// seriesRow is one series of the list: the store's counts and, when the
-// ledger has one, the series logic's summary (claims, consensus, ...).
-type seriesRow struct {
-	store.SeriesInfo
-	Summary *store.Summary
-}
-
-// seriesRows lists the series whose key holds q, each with its summary,
-// and the number of series in the ledger.
-func (s *Server) seriesRows(ctx context.Context, q string) ([]seriesRow, int, error) {
-	infos, err := s.opt.Ledger.Series(ctx)
-	if err != nil {
-		return nil, 0, err
-	}
+// seriesRows lists the series whose id holds q (case ignored), in the
+// order of tally series (largest first), and the number of series in the
+// ledger. The list is the series logic's: every id in it is a series page
+// (the store's counted/measure, split by place and into running total,
+// incidents and periods, is never listed as such).
+func (s *Server) seriesRows(ctx context.Context, q string) ([]store.Summary, int, error) {
 	list, err := s.opt.Ledger.Summaries(ctx, store.SummaryFilter{})
 	if err != nil {
 		return nil, 0, err
 	}
-	sums := make(map[string]*store.Summary, len(list))
-	for i := range list {
-		sums[strings.ToLower(list[i].Key)] = &list[i]
-	}
-	var rows []seriesRow
-	for _, si := range filterSeries(infos, q) {
-		rows = append(rows, seriesRow{SeriesInfo: si, Summary: sums[strings.ToLower(si.Key)]})
-	}
-	return rows, len(infos), nil
-}
-
-// filterSeries keeps the series whose key holds q, ignoring case.
-func filterSeries(infos []store.SeriesInfo, q string) []store.SeriesInfo {
 	q = strings.ToLower(strings.TrimSpace(q))
 	if q == "" {
-		return infos
+		return list, len(list), nil
 	}
-	var out []store.SeriesInfo
-	for _, si := range infos {
-		if strings.Contains(strings.ToLower(si.Key), q) {
-			out = append(out, si)
+	var out []store.Summary
+	for _, m := range list {
+		if strings.Contains(strings.ToLower(m.Key), q) {
+			out = append(out, m)
 		}
 	}
-	return out
+	return out, len(list), nil
 }
 
 // GET /api/series/{key}/timeline

@@ -44,6 +44,9 @@ func TestAPIFigures(t *testing.T) {
 		{"measure=CASUALTIES", func(g figureJSON) bool { return g.Measure == "casualties" }},
 		{"counted=north+korea", func(g figureJSON) bool { return deref(g.Counted) == "North Korea" }},
 		{"series=" + url.QueryEscape(ncSeries), func(g figureJSON) bool { return g.Series == ncSeries }},
+		// A part of a divided series is its own: a week's count is not in
+		// the running total's figures, nor they in its.
+		{"series=" + url.QueryEscape(ncWeek), func(g figureJSON) bool { return g.Series == ncWeek }},
 		// An alias the ledger has seen in a sentence finds the canonical source.
 		{"source=JCS", func(g figureJSON) bool { return strings.Contains(g.Source, "Joint Chiefs of Staff") }},
 		{"since=2025-01-01", func(g figureJSON) bool { return g.Day >= "2025-01-01" }},

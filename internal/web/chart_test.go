@@ -32,6 +32,8 @@ func report(id int64, doc, src, date, q string, v float64) series.Report {
 	return series.Report{ID: id, Doc: doc, Figure: f}
 }
 
+func cumulative(r series.Report) series.Report { r.Scope = claim.ScopeCumulative; return r }
+
 func view(t *testing.T, reports ...series.Report) *seriesView {
 	t.Helper()
 	all := series.Build(reports)
@@ -52,7 +54,10 @@ func TestChartMarks(t *testing.T) {
 		report(2, "b", "Ministry", "2025-01-05", claim.Approx, 120),
 		report(3, "c", "Rebels", "2025-01-05", claim.Min, 400),
 		report(4, "d", "Monitor", "2025-01-10", claim.Vague, 0),
-		report(5, "e", "Monitor", "", claim.Max, 300),
+		// Undated, and a running total by its own account: it stays in the
+		// series (an undated figure naming nothing would be a report of
+		// its own) and is drawn in the undated strip.
+		cumulative(report(5, "e", "Monitor", "", claim.Max, 300)),
 		report(6, "f", claim.Publisher, "2025-01-11", claim.Exact, 150),
 	)
 	st := styles(v.Analysis.Timeline)

@@ -112,3 +112,7 @@ func mustJSON(t testing.TB, v any) string {
 
 // ncSeries is the series the demo is about.
 const ncSeries = "North Korea/casualties"
+
+// ncWeek is the part of the bundled samples' North Korea/casualties that
+// counts one week (John Kirby's "in the past week alone").
+const ncWeek = "North Korea/casualties#week-2024-12-27"

@@ -144,8 +144,12 @@ func (s *Server) pageNotFound(w http.ResponseWriter, r *http.Request) {
 
 // figureRow is one figure in a results table.
 type figureRow struct {
-	Day, NumberText, Figure, Measure string
-	Counted, SeriesKey, Source, Via  string
+	// Day is the figure's date; Stated says whether its source gave it,
+	// or it is the article's publication date.
+	Day                             string
+	Stated                          bool
+	NumberText, Figure, Measure     string
+	Counted, SeriesKey, Source, Via string
 	// The sentence, cut around the number: Before, Number, After.
 	Before, Number, After string
 	Evidence              string
@@ -159,7 +163,7 @@ type figureRow struct {
 const excerptContext = 140
 
 func newFigureRow(r *store.Row) figureRow {
-	fr := figureRow{Day: r.Day, NumberText: r.NumberText, Figure: series.FormatFigure(r.Figure),
+	fr := figureRow{Day: r.Day, Stated: r.Date != nil && *r.Date != "", NumberText: r.NumberText, Figure: series.FormatFigure(r.Figure),
 		Measure: r.Measure, Counted: deref(r.Counted), SeriesKey: r.Series, Source: r.Source, Via: deref(r.Via),
 		Evidence: evidencePath(r.Doc, r.Span[0]), Title: r.Title, Link: safeURL(r.URL), Hedged: r.Hedged}
 	if fr.Counted == "" {
@@ -287,7 +291,7 @@ func (s *Server) pageSeriesList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "series-list", pageData{Title: "Series", Nav: "series", Data: struct {
 		Q      string
 		All    int
-		Series []seriesRow
+		Series []store.Summary
 	}{q, all, rows}})
 }
 
@@ -297,6 +301,9 @@ func (s *Server) pageSeriesList(w http.ResponseWriter, r *http.Request) {
 type claimRow struct {
 	ID             int
 	Date           string
+	Stated         bool   // the date is a source's, not a publication date
+	Scope          string // subset, background, … ("" when undecided)
+	Aside          bool
 	Source, Via    string
 	Publisher      bool
 	Style          sourceStyle
@@ -314,6 +321,8 @@ type claimRow struct {
 
 type seriesData struct {
 	Key       string
+	Kind      string // what the series is, in words
+	Rules     []series.Rule
 	Chart     chartModel
 	Claims    []claimRow
 	Consensus string
@@ -323,6 +332,19 @@ type seriesData struct {
 	Spreads   []series.Spread
 	Split     []string
 	Figures   string // the search page filtered to this series
+}
+
+// kindWords says what a series is.
+func kindWords(s *series.Series) string {
+	switch {
+	case s.Kind == series.KindIncident && strings.HasPrefix(s.Key.Part, "report-"):
+		return "The undated figures of one article, which name no incident: they cannot be placed in a running total."
+	case s.Kind == series.KindIncident:
+		return "One incident (" + s.Label + "): the toll of one event, as its reports give it."
+	case s.Kind == series.KindPeriod:
+		return "The total of one closed period (" + s.Label + "), not comparable with a running total."
+	}
+	return "The running total: figures counting the whole of a war, a crisis or an open period, and dated figures naming no incident."
 }
 
 // GET /series/{key...}
@@ -347,9 +369,9 @@ func (s *Server) pageSeries(w http.ResponseWriter, r *http.Request) {
 	}
 	a := &v.Analysis
 	st := styles(a.Timeline)
-	d := seriesData{Key: v.S.Key.String(), Chart: buildChart(v, st), From: a.Timeline.From, To: a.Timeline.To,
-		Consensus: a.Consensus.String(), Sources: a.Consensus.Sources,
-		Figures: "/?series=" + url.QueryEscape(v.S.Key.Counted+"/"+v.S.Key.Measure)}
+	d := seriesData{Key: v.S.Key.String(), Kind: kindWords(v.S), Rules: series.Rules, Chart: buildChart(v, st),
+		From: a.Timeline.From, To: a.Timeline.To, Consensus: a.Consensus.String(), Sources: a.Consensus.Sources,
+		Figures: "/?series=" + url.QueryEscape(v.S.Key.String())}
 	names := func(cs []*series.Claim) []string {
 		var out []string
 		for _, c := range cs {
@@ -372,7 +394,7 @@ func (s *Server) pageSeries(w http.ResponseWriter, r *http.Request) {
 	}
 	for i := range v.S.Claims {
 		c := &v.S.Claims[i]
-		cr := claimRow{ID: i, Date: c.Date, Source: c.Source, Via: c.Via, Publisher: c.IsPublisher(), Style: st[c.Source],
+		cr := claimRow{ID: i, Date: c.Date, Stated: c.Stated, Scope: c.Scope, Aside: c.Aside(), Source: c.Source, Via: c.Via, Publisher: c.IsPublisher(), Style: st[c.Source],
 			Figure: series.FormatClaim(c), Interval: series.FormatInterval(c.Interval), Qualifier: c.Qualifier,
 			Hedged: c.Hedged, Documents: c.Documents(), Reports: len(c.Reports),
 			CorroboratedBy: names(corroborated[i]), ConflictsWith: names(conflicts[i])}

@@ -173,6 +173,78 @@ func TestSeriesListPage(t *testing.T) {
 	if strings.Contains(body, "North Korea/casualties") || !strings.Contains(body, "displaced") {
 		t.Error("filter q=displaced")
 	}
+	// Every row links to a page that exists: the list is of series ids,
+	// incidents and periods included, never a bare counted/measure that
+	// has been divided.
+	_, body = f.get(t, "/series")
+	rows := findAll(checkPage(t, "/series", body), func(n *html.Node) bool {
+		return n.Data == "a" && strings.HasPrefix(attr(n, "href"), "/series/")
+	})
+	parts := 0
+	for _, a := range rows {
+		if code, _ := f.get(t, attr(a, "href")); code != 200 {
+			t.Errorf("series list links to %s: %d", attr(a, "href"), code)
+		}
+		if strings.Contains(textOf(a), "#") {
+			parts++
+		}
+	}
+	if len(rows) < 5 || parts == 0 {
+		t.Errorf("%d series rows, %d incidents or periods", len(rows), parts)
+	}
+}
+
+// The series page says what the series is, shows the rules that made it,
+// tells stated dates from publication dates, and marks asides.
+func TestSeriesPageRules(t *testing.T) {
+	f := newFixture(t, Options{})
+	code, body := f.get(t, seriesPath(ncSeries))
+	if code != 200 {
+		t.Fatalf("%d", code)
+	}
+	doc := checkPage(t, ncSeries, body)
+	rules := findAll(doc, func(n *html.Node) bool { return n.Data == "dl" && hasClass(n, "rules") })
+	if len(rules) != 1 || !strings.Contains(textOf(rules[0]), "Subsets and background") || !strings.Contains(body, "The running total") {
+		t.Errorf("no rules or kind on the series page")
+	}
+	var tl timelineJSON
+	f.getJSON(t, timelinePath(ncSeries), 200, &tl)
+	stated, published := 0, 0
+	for _, c := range tl.Claims {
+		switch c.DatePrecision {
+		case "day":
+			stated++
+		case "published":
+			published++
+		}
+		if c.ClaimID == "" {
+			t.Errorf("claim %d has no id", c.ID)
+		}
+	}
+	var list struct {
+		Series []seriesInfoJSON `json:"series"`
+	}
+	f.getJSON(t, "/api/series", 200, &list)
+	pubPage := ""
+	for _, si := range list.Series {
+		if si.Kind == "" {
+			t.Errorf("series %s has no kind", si.Key)
+		}
+		var tl timelineJSON
+		f.getJSON(t, si.Timeline, 200, &tl)
+		for _, c := range tl.Claims {
+			if c.DatePrecision == "published" {
+				published++
+				pubPage = si.Page
+			}
+		}
+	}
+	if tl.Kind != "total" || stated == 0 || published == 0 {
+		t.Fatalf("kind %q, %d stated and %d published dates", tl.Kind, stated, published)
+	}
+	if _, body := f.get(t, pubPage); !strings.Contains(body, "published 20") {
+		t.Errorf("%s does not show a publication date as such", pubPage)
+	}
 }
 
 // TestSeriesPage: the chart has a mark per claim, each linking to its

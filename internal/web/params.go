@@ -79,7 +79,7 @@ func parseFilter(q url.Values, strict bool) (store.Filter, *paramError) {
 		if err != nil {
 			return f, badParam("series", "%v", err)
 		}
-		f.Series = k.Counted + "/" + k.Measure // the store keeps counted/measure
+		f.Series = k.String() // the series id, part and place included: one id everywhere
 	}
 	for _, d := range []struct {
 		name string

@@ -21,8 +21,9 @@ type seriesView struct {
 	// index maps a claim to its position in S.Claims: its id in the API
 	// and the chart.
 	index map[*series.Claim]int
-	// Split lists the other series the same counted/measure is split
-	// into by place (series.BuildSeries), so the page can link them.
+	// Split lists the other series the same counted/measure is divided
+	// into — by place, and into its running total, incidents and periods
+	// (series.BuildSeries) — so the page can link them.
 	Split []series.Key
 }
 
@@ -44,7 +45,7 @@ func loadSeries(ctx context.Context, l Ledger, key series.Key) (*seriesView, err
 		v.index[&s.Claims[i]] = i
 	}
 	for i := range all {
-		if &all[i] != s {
+		if &all[i] != s && len(all[i].Claims) > 0 {
 			v.Split = append(v.Split, all[i].Key)
 		}
 	}
@@ -55,18 +56,8 @@ func loadSeries(ctx context.Context, l Ledger, key series.Key) (*seriesView, err
 func (v *seriesView) id(c *series.Claim) int { return v.index[c] }
 
 // evidenceReport is the report the evidence link of a claim shows: the
-// first from an original document, else the first.
-func evidenceReport(c *series.Claim) *series.Report {
-	for i := range c.Reports {
-		if !c.Reports[i].Duplicate {
-			return &c.Reports[i]
-		}
-	}
-	if len(c.Reports) > 0 {
-		return &c.Reports[0]
-	}
-	return nil
-}
+// one that describes it (series.Claim.Evidence).
+func evidenceReport(c *series.Claim) *series.Report { return c.Evidence() }
 
 // seriesPath is the series page of a key; the key's slashes are escaped
 // so that it stays one path segment for the API's /timeline suffix too.
@@ -115,31 +106,38 @@ func figuresJSON(rows []store.Row) []figureJSON {
 }
 
 type claimJSON struct {
-	ID             int             `json:"id"`
-	Source         string          `json:"source"`
-	Via            string          `json:"via,omitempty"`
-	Publisher      bool            `json:"publisher"`
-	Measure        string          `json:"measure"`
-	Counted        string          `json:"counted"`
-	Location       string          `json:"location,omitempty"`
-	Qualifier      string          `json:"qualifier"`
-	NumberText     string          `json:"number_text"`
-	Value          *float64        `json:"value"`
-	Low            *float64        `json:"low"`
-	High           *float64        `json:"high"`
-	Interval       series.Interval `json:"interval"`
-	Best           float64         `json:"best"`
-	Text           string          `json:"text"`
-	Date           string          `json:"date,omitempty"`
-	Last           string          `json:"last,omitempty"`
-	Hedged         bool            `json:"hedged"`
-	Documents      int             `json:"documents"`
-	Reports        []reportJSON    `json:"reports"`
-	CorroboratedBy []int           `json:"corroborated_by"`
-	ConflictsWith  []int           `json:"conflicts_with"`
-	Evidence       string          `json:"evidence,omitempty"`
-	FirstURL       string          `json:"first_url,omitempty"`
-	FirstSentence  string          `json:"first_sentence,omitempty"`
+	ID         int             `json:"id"`
+	Source     string          `json:"source"`
+	Via        string          `json:"via,omitempty"`
+	Publisher  bool            `json:"publisher"`
+	Measure    string          `json:"measure"`
+	Counted    string          `json:"counted"`
+	Location   string          `json:"location,omitempty"`
+	Qualifier  string          `json:"qualifier"`
+	NumberText string          `json:"number_text"`
+	Value      *float64        `json:"value"`
+	Low        *float64        `json:"low"`
+	High       *float64        `json:"high"`
+	Interval   series.Interval `json:"interval"`
+	Best       float64         `json:"best"`
+	Text       string          `json:"text"`
+	Date       string          `json:"date,omitempty"`
+	Last       string          `json:"last,omitempty"`
+	// DatePrecision says what Date and Last are: "day" (stated by a
+	// source), "published" (publication dates: the figure was stated on
+	// or before them), "" (undated).
+	DatePrecision  string       `json:"date_precision"`
+	ClaimID        string       `json:"claim_id"`
+	Scope          string       `json:"scope,omitempty"`
+	Aside          bool         `json:"aside"` // a subset or background figure: never compared
+	Hedged         bool         `json:"hedged"`
+	Documents      int          `json:"documents"`
+	Reports        []reportJSON `json:"reports"`
+	CorroboratedBy []int        `json:"corroborated_by"`
+	ConflictsWith  []int        `json:"conflicts_with"`
+	Evidence       string       `json:"evidence,omitempty"`
+	FirstURL       string       `json:"first_url,omitempty"`
+	FirstSentence  string       `json:"first_sentence,omitempty"`
 }
 
 type reportJSON struct {
@@ -193,6 +191,8 @@ type spreadJSON struct {
 
 type timelineJSON struct {
 	Key        string         `json:"key"`
+	Kind       string         `json:"kind"`            // total, incident or period
+	Label      string         `json:"label,omitempty"` // the incident's event or the period
 	Counted    string         `json:"counted"`
 	Measure    string         `json:"measure"`
 	Location   string         `json:"location,omitempty"`
@@ -211,7 +211,7 @@ type timelineJSON struct {
 func (v *seriesView) JSON() timelineJSON {
 	a := &v.Analysis
 	k := v.S.Key
-	out := timelineJSON{Key: k.String(), Counted: k.Counted, Measure: k.Measure, Location: k.Location,
+	out := timelineJSON{Key: k.String(), Kind: v.S.Kind, Label: v.S.Label, Counted: k.Counted, Measure: k.Measure, Location: k.Location,
 		Cumulative: series.Cumulative(k.Measure), From: a.Timeline.From, To: a.Timeline.To,
 		Claims: make([]claimJSON, len(v.S.Claims)), Rows: []rowJSON{}, Conflicts: []conflictJSON{},
 		Spreads: []spreadJSON{}, Page: seriesPath(k.String())}
@@ -266,7 +266,8 @@ func (v *seriesView) claimJSON(i int) claimJSON {
 	cj := claimJSON{ID: i, Source: c.Source, Via: c.Via, Publisher: c.IsPublisher(), Measure: c.Measure,
 		Counted: c.Counted, Location: c.Location, Qualifier: c.Qualifier, NumberText: c.NumberText,
 		Value: c.Value, Low: c.Low, High: c.High, Interval: c.Interval, Best: c.Best(),
-		Text: series.FormatClaim(c), Date: c.Date, Last: c.Last, Hedged: c.Hedged, Documents: c.Documents(),
+		Text: series.FormatClaim(c), Date: c.Date, Last: c.Last, DatePrecision: c.DatePrecision(), ClaimID: c.ID(),
+		Scope: c.Scope, Aside: c.Aside(), Hedged: c.Hedged, Documents: c.Documents(),
 		Reports: make([]reportJSON, len(c.Reports)), CorroboratedBy: []int{}, ConflictsWith: []int{},
 		FirstURL: c.FirstURL, FirstSentence: c.FirstSentence}
 	if cj.Counted == "" {
