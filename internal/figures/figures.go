@@ -43,6 +43,10 @@ type Mention struct {
 	treeNum, treeNoun int
 	// Rule says which construction decided the measure, for --explain.
 	Rule string
+	// Subset is set when the figure is a part of another figure of the
+	// story ("including five children", "12 of them", "the dead include
+	// 58 children"), as the tree or the subset rule read it.
+	Subset bool
 }
 
 // Explain says which rule decided the measure and from which word.
@@ -158,11 +162,13 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 				m.Measure, m.Rule = r.Measure, r.Rule
 				m.Cue = s.Token(r.Cue)
 			}
+			m.Subset = r.Subset && r.Measure == m.Measure
 		}
 		if m.Measure == "" {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
 			if m.Measure != "" {
 				m.Rule = "subset (token rules)"
+				m.Subset = true
 			}
 		}
 		if m.Measure == "" && presence(toks, m) {

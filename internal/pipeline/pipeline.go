@@ -188,6 +188,14 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 			if s.headline {
 				f.Hedged = false
 			}
+			// What the tree read of the figure's scope; internal/scope
+			// reads the rest from the sentence.
+			switch {
+			case m.Subset:
+				f.Scope = claim.ScopeSubset
+			case m.Relative:
+				f.Scope = claim.ScopeBackground
+			}
 			out = append(out, f)
 		}
 	}

@@ -249,3 +249,22 @@ func TestModelNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsetScope: extraction marks a part of another figure as a subset
+// (claim.ScopeSubset), so the series never compares it with the whole.
+func TestSubsetScope(t *testing.T) {
+	for _, c := range []struct{ text, number string }{
+		{"Police arrested 300 protesters, including 20 students.", "20"},
+		{"At least 40 people died in the fire, 12 of them children, officials said.", "12"},
+		{"Fire at a market\nAt least 60 people died in the fire, officials said. Of them, 22 were children.", "22"},
+	} {
+		f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{}), c.number)
+		if f == nil || f.Scope != claim.ScopeSubset {
+			t.Errorf("%q: %q not marked a subset (%+v)", c.text, c.number, f)
+		}
+	}
+	f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Text: "Police arrested 300 protesters, including 20 students."}, pipeline.Options{}), "300")
+	if f == nil || f.Scope == claim.ScopeSubset {
+		t.Errorf("the whole is marked a subset: %+v", f)
+	}
+}
