@@ -351,6 +351,15 @@ func isCount(toks []tokens.Token, p numbers.Phrase) bool {
 			!titleCased(toks) && measureVerbs[prev.Lower] == "" && !months[prev.Lower] && p.Last+1 < len(toks) && supplyNouns[toks[p.Last+1].Lower] {
 			return false
 		}
+		// Dates: "Jan. 30", "March 3".
+		if k := p.First - 1; p.Digits && p.HasValue && p.Value <= 31 {
+			if toks[k].Text == "." && k > 0 {
+				k--
+			}
+			if months[toks[k].Lower] {
+				return false
+			}
+		}
 		// References: "(Table 1)", "see Figure 2", "Annex 3".
 		switch prev.Text {
 		case "Table", "Figure", "Annex", "Page", "Chart", "Graph", "Appendix", "Section", "Chapter", "Paragraph", "Map", "Box", "Fig":

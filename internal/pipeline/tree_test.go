@@ -218,6 +218,9 @@ func TestTreeNoFigure(t *testing.T) {
 // TestRatiosAndThings: ratios and counts of things are no figures.
 func TestRatiosAndThings(t *testing.T) {
 	for _, c := range []struct{ text, number string }{
+		{"A suicide bomber killed 10 people in a campaign to wreck the Jan. 30 election.", "30"},
+		{"Militants killed 12 villagers before the March 3 vote.", "3"},
+		{"The attack that killed 40 people on Sept. 11 shocked the country.", "11"},
 		{"Four out of five refugees live in a country next to their own.", "Four"},
 		{"Four out of five refugees live in a country next to their own.", "five"},
 		{"One person in every 95 is now displaced.", "95"},
