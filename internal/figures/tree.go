@@ -309,11 +309,11 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 	if gm == "" && nm == "" && ctx.Migration {
 		gm, gcue, grule = migration(s, x, noun)
 	}
-	if gm == "deployed" && noun >= 0 && !deployNouns[s.Lower(noun)] {
-		gm = "" // "two million people massed in the streets" is a crowd
+	if !fits(s, gm, noun) {
+		gm = ""
 	}
-	if gm != "" && gm != "supplied" && noun >= 0 && (nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)]) {
-		gm = "" // "two hospitals evacuated"
+	if !fits(s, nm, noun) {
+		nm = ""
 	}
 	switch {
 	case gm == "supplied", gm != "" && (nm == "" || tier(gm) > tier(nm)):
@@ -326,6 +326,19 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 		r.Measure, r.Rule = "casualties", r.Rule+", killed and wounded together"
 	}
 	return r
+}
+
+// fits reports whether measure mm can count noun's people: a deployment
+// counts troops ("two million people massed in the streets" is a
+// crowd), and no measure of people counts hospitals or vehicles.
+func fits(s *tree.Sentence, mm string, noun int) bool {
+	if mm == "" || noun < 0 || caseNouns[s.Lemma(noun)] {
+		return true // ("32 cases of abduction" are read through their "of")
+	}
+	if mm == "deployed" && !deployNouns[s.Lower(noun)] {
+		return false
+	}
+	return mm == "supplied" || !(nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)])
 }
 
 // killedAndWounded reports whether the cue of a killed (or wounded)

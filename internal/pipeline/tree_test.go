@@ -225,6 +225,9 @@ func TestRatiosAndThings(t *testing.T) {
 		{"Four out of five refugees live in a country next to their own.", "five"},
 		{"One person in every 95 is now displaced.", "95"},
 		{"Police carried out hundreds of raids and arrested suspects.", "hundreds"},
+		{"Two million people massed in the streets of Rome overnight.", "Two million"},
+		{"Six people were hurt and two hospitals evacuated after the quake.", "two"},
+		{"Some 3,000 demonstrators gathered outside parliament.", "Some 3,000"},
 		{"Soldiers launched 40 airstrikes that killed militants.", "40"},
 	} {
 		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
