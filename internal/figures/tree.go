@@ -328,6 +328,13 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 	return r
 }
 
+// numberWord reports a word that can start a number, whatever its tag
+// ("seven" tagged ADV).
+func numberWord(s *tree.Sentence, w int) bool {
+	t := s.Token(w)
+	return t >= 0 && t < len(s.Toks) && numbers.Any(s.Toks[t:t+1])
+}
+
 // fits reports whether measure mm can count noun's people: a deployment
 // counts troops ("two million people massed in the streets" is a
 // crowd), and no measure of people counts hospitals or vehicles.
@@ -361,8 +368,10 @@ func killedAndWounded(s *tree.Sentence, cue, self int) bool {
 	// A conjunct with its own argument, or with a number near it ("and
 	// 76 injured", parsed any way), counts other people.
 	own := func(w int) bool {
-		if s.Kid(w, "nsubj", "obj", "nsubj:pass") >= 0 {
-			return true
+		for _, k := range s.Kids(w) {
+			if isOne(s.URel(k), "nsubj", "obj") && !s.Dominates(k, self) {
+				return true // its own subject or object, not our figure's
+			}
 		}
 		// A number next to the other word or between the two ("killing
 		// eight and wounding 173", "10 killed and 76 injured", "One
@@ -375,7 +384,12 @@ func killedAndWounded(s *tree.Sentence, cue, self int) bool {
 			hi = cue - 1
 		}
 		for k := lo; k <= hi; k++ {
-			if k != self && (s.POS(k) == "NUM" || isOne(s.Lemma(k), "several", "dozens", "hundreds", "scores")) {
+			// Past the later word, a conjunction or comma starts another
+			// clause ("... or injured and millions were driven ...").
+			if k > max(w, cue) && (s.URel(k) == "cc" || s.URel(k) == "punct") {
+				break
+			}
+			if k != self && (s.POS(k) == "NUM" || numberWord(s, k) || isOne(s.Lemma(k), "several", "dozens", "hundreds", "scores")) {
 				return true
 			}
 		}
@@ -383,7 +397,7 @@ func killedAndWounded(s *tree.Sentence, cue, self int) bool {
 	}
 	var partner int
 	switch {
-	case s.URel(cue) == "conj" && !own(cue):
+	case s.URel(cue) == "conj" && !own(cue) && !own(s.Head(cue)):
 		partner = s.Head(cue)
 	default:
 		partner = -1
@@ -792,7 +806,16 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	for s.URel(x) == "conj" && s.Head(x) >= 0 && s.POS(s.Head(x)) != "VERB" {
 		// "killed nine people and injured at least ten", parsed with ten
 		// as a conjunct of people: the verb between is ten's.
-		for k := s.Head(x) + 1; k < x; k++ {
+		// (Only a verb after the conjunction: in "one killed and 15
+		// injured" the verb before "and" is the first conjunct's.)
+		from := s.Head(x) + 1
+		for k := x - 1; k > s.Head(x); k-- {
+			if s.URel(k) == "cc" || s.Lower(k) == "and" || s.Lower(k) == "or" {
+				from = k + 1
+				break
+			}
+		}
+		for k := from; k < x; k++ {
 			if mm, ok := patientVerbs[lemma(s, k, patientVerbs)]; ok && s.POS(k) == "VERB" {
 				return mm, k, "object of " + s.Lemma(k) + " (between conjuncts)", false
 			}
