@@ -14,6 +14,7 @@ import (
 	"github.com/tally-news/tally/internal/parse"
 	"github.com/tally-news/tally/internal/pipeline"
 	"github.com/tally-news/tally/internal/tokens"
+	"github.com/tally-news/tally/internal/tree"
 )
 
 func init() {
@@ -89,7 +90,16 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, path := range paths {
 		emit := func(d claim.Document) {
 			for i, sp := range pipeline.Sentences(d.Text) {
-				s := m.ParseTokens(tokens.Tokenize(d.Text, sp.Start, sp.End))
+				// The tree extraction reads (internal/tree: headlines in title
+				// case are parsed in sentence case).
+				toks := tokens.Tokenize(d.Text, sp.Start, sp.End)
+				tr, err := tree.Parse(toks)
+				if err != nil {
+					bad(err)
+					return
+				}
+				_, mwt := parse.Words(toks)
+				s := parse.Sentence{Words: tr.Words, Tokens: mwt}
 				s.ID = d.ID + "-" + strconv.Itoa(i+1)
 				s.Text = d.Text[sp.Start:sp.End]
 				if *format == "table" {

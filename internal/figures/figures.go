@@ -110,16 +110,17 @@ func Find(toks []tokens.Token, ctx *Context) []Mention {
 	return FindTree(toks, nil, nil, ctx)
 }
 
-// TreeMode says how the dependency tree is used (an experiment switch:
-// "first" reads the tree before the token rules, "fallback" only where
-// they find nothing, "off" never).
+// TreeMode says how the dependency tree is used: "first" (the default)
+// reads the tree before the token rules, which read only what it finds
+// no measure for; "fallback" the other way round; "off" never. Set by
+// TALLY_TREE, for comparing the two readings.
 var TreeMode = treeModeFromEnv()
 
 func treeModeFromEnv() string {
 	if m := os.Getenv("TALLY_TREE"); m != "" {
 		return m
 	}
-	return "fallback"
+	return "first"
 }
 
 // FindTree is Find reading the sentence's dependency tree s (nil: none)
