@@ -342,6 +342,12 @@ func wordNumber(toks []tokens.Token, i int) (float64, int, Phrase, bool) {
 				continue
 			}
 		}
+		// "two dozen", "three dozen"
+		if n.Lower == "dozen" && current < 20 {
+			current *= 12
+			last++
+			continue
+		}
 		if v, ok := units[n.Lower]; ok {
 			// "hundred and fifty", "hundred fifty"; two units in a row are
 			// two numbers ("one two").

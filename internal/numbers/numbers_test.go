@@ -46,6 +46,8 @@ func TestFind(t *testing.T) {
 		{"1.9m people", "1.9m|exact|1900000|1900000|1900000"},
 		{"three people", "three|exact|3|3|3"},
 		{"a dozen soldiers", "a dozen|exact|12|12|12"},
+		{"two dozen soldiers", "two dozen|exact|24|24|24"},
+		{"at least three dozen people", "at least three dozen|min|36|36|-"},
 		{"two hundred and fifty people", "two hundred and fifty|exact|250|250|250"},
 		{"27-hundred troops", "27-hundred|exact|2700|2700|2700"},
 		{"twenty-five people", "twenty-five|exact|25|25|25"},
