@@ -438,6 +438,11 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 		}
 	}
 	srcText := strings.TrimSpace(textSlice(text, toks, c.SrcFirst, c.SrcLast))
+	// "Footage shows 10 new hostages", "a video showed": what shows a
+	// figure is no one's assertion; whoever aired it is named elsewhere.
+	if c.SrcFirst == c.SrcLast && c.SrcLast < len(toks) && toks[c.SrcLast].Is("footage", "video", "videos", "pictures", "images", "photos", "photographs", "tape", "recording", "film") {
+		return a, false
+	}
 	a.SourceText = srcText
 	low := strings.ToLower(srcText)
 	// ", the agency estimated": the article may sit outside the span.

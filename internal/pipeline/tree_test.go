@@ -95,6 +95,9 @@ var treeCases = []treeCase{
 	{"landed", "", "Migrants rescued at sea\nItaly said the migrants were taken to Sicily. Another 300 landed on Lampedusa overnight, the coast guard said. More migrants are expected.", "300", "refugees", "coast guard", ""},
 	{"made the crossing", "", "Channel crossings rise\nAlmost 16,000 migrants have made the crossing this year, Home Office figures show. Most migrants came in small boats.", "Almost 16,000", "refugees", "Home Office", ""},
 	{"new arrivals", "", "Refugees keep coming\nThousands of new arrivals are sheltering in schools, the refugee agency said. Refugees say more will come.", "Thousands", "refugees", "agency", ""},
+	// What shows a figure is not who asserts it.
+	{"footage shows", "", "Footage Shows 10 New Hostages in Iraq\nArabic television aired pictures of 10 hostages on Sunday, Al-Jazeera said.", "10", "captured", "Al-Jazeera", ""},
+	{"a video showed", "", "A video showed three captured soldiers, the army said.", "three", "captured", "army", ""},
 	// Whose people, by what the document is about.
 	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
 	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
