@@ -10,6 +10,8 @@ package attribution
 
 import (
 	"os"
+	"unicode"
+	"unicode/utf8"
 	"strings"
 	"time"
 
@@ -513,6 +515,13 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 		a.Source, a.kind = canon, kind
 		return a, true
 	}
+	// An outlet the table does not know, named with its medium ("NHK
+	// television", "public broadcaster NHK", "the daily Asahi"): the
+	// name alone, so that one outlet is one source.
+	if name := outletName(srcText); name != "" {
+		a.Source, a.kind = name, "media"
+		return a, true
+	}
 	if looksLikePerson(toks, c.SrcFirst, c.SrcLast) {
 		a.Source, a.kind = sources.PersonName(srcText), "person"
 		// One person, one source, however outlets transliterate the
@@ -524,6 +533,35 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	}
 	a.Source = strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")
 	return a, true
+}
+
+// outletName returns the name in an outlet's description — the
+// capitalised words left when the medium words are taken out — or "".
+func outletName(s string) string {
+	words := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(s, "the "), "The "))
+	medium := false
+	var name []string
+	for _, w := range words {
+		switch strings.ToLower(strings.Trim(w, ",")) {
+		case "television", "tv", "radio", "broadcaster", "public", "state", "state-run", "state-owned", "private",
+			"newspaper", "daily", "weekly", "news", "agency", "channel", "station", "website", "network", "outlet":
+			medium = true
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		name = append(name, w)
+	}
+	if !medium || len(name) == 0 || len(name) > 3 {
+		return ""
+	}
+	n := strings.Join(name, " ")
+	if _, _, ok := geo.Lookup(n); ok {
+		return "" // "Iraqi television" is a country's, not a name
+	}
+	return n
 }
 
 func isUpper(s string) bool { return strings.ToUpper(s) == s }

@@ -122,3 +122,19 @@ func TestHedged(t *testing.T) {
 		t.Fatalf("want one hedged figure, got %+v", as)
 	}
 }
+
+func TestOutletName(t *testing.T) {
+	for in, want := range map[string]string{
+		"NHK television":         "NHK",
+		"public broadcaster NHK": "NHK",
+		"the daily Asahi":        "Asahi",
+		"Iraqi television":       "",
+		"the ministry":           "",
+		"NHK":                    "",
+		"state news agency SANA": "SANA",
+	} {
+		if got := outletName(in); got != want {
+			t.Errorf("outletName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
