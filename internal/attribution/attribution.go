@@ -10,10 +10,10 @@ package attribution
 
 import (
 	"os"
-	"unicode"
-	"unicode/utf8"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/claim"
 	"github.com/tally-news/tally/internal/dates"
