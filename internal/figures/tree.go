@@ -235,6 +235,9 @@ func lemma[V any](s *tree.Sentence, w int, v map[string]V) string {
 		return l
 	}
 	f := s.Lower(w)
+	if _, ok := v[f]; ok {
+		return f // "the injured", "the dead"
+	}
 	for _, suf := range []string{"ies", "es", "s", "ed", "d", "ing", "en", "n"} {
 		stem, ok := strings.CutSuffix(f, suf)
 		if !ok || len(stem) < 2 {
@@ -308,6 +311,11 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 	gm, gcue, grule, subset := governorMeasure(s, x, noun, places, prev, last)
 	if gm == "" && nm == "" && ctx.Migration {
 		gm, gcue, grule = migration(s, x, noun)
+	}
+	if gm == "" && nm == "" {
+		if mm, cue, ok := bracketed(s, n, places); ok {
+			gm, gcue, grule, subset = mm, cue, "a count in brackets after a name, in a list of the "+s.Lemma(cue), true
+		}
 	}
 	if !fits(s, gm, noun) {
 		gm = ""
@@ -458,6 +466,25 @@ var sickVerbs = map[string]bool{"infect": true, "sicken": true, "test": true, "v
 
 var vetoVerbs = map[string]bool{"escape": true, "flee": true, "break": true, "rescue": true, "save": true, "pull": true}
 var captiveNouns = map[string]bool{"inmate": true, "prisoner": true, "escapee": true, "convict": true, "detainee": true}
+
+// bracketed reads a count in brackets after a name, in a sentence about
+// one measure's people: "The dead are from Nairobi (17), Nakuru (3)",
+// "The injured were taken to Kenyatta (40) and Mbagathi (12)".
+func bracketed(s *tree.Sentence, n int, places []Place) (string, int, bool) {
+	t := s.Token(n)
+	if t < 2 || t+1 >= len(s.Toks) || s.Toks[t-1].Text != "(" || s.Toks[t+1].Text != ")" || !s.Toks[t-2].IsCap() {
+		return "", -1, false
+	}
+	// The sentence's subject names the measure.
+	for w := 0; w < s.Len(); w++ {
+		if s.URel(w) == "nsubj" || s.URel(w) == "nsubj:pass" {
+			if mm, cue, _ := nounMeasure(s, w, places); mm != "" {
+				return mm, cue, true
+			}
+		}
+	}
+	return "", -1, false
+}
 
 // partitive returns the noun of n's "of" phrase ("thousands of troops",
 // "12 of them", "40 of the 310 deaths"), or -1.

@@ -98,6 +98,10 @@ var treeCases = []treeCase{
 	// What shows a figure is not who asserts it.
 	{"footage shows", "", "Footage Shows 10 New Hostages in Iraq\nArabic television aired pictures of 10 hostages on Sunday, Al-Jazeera said.", "10", "captured", "Al-Jazeera", ""},
 	{"a video showed", "", "A video showed three captured soldiers, the army said.", "three", "captured", "army", ""},
+	// Counts in brackets after names, in a list of one measure's people.
+	{"the dead are from", "", "The dead are from Nairobi (17), Nakuru (3) and Mombasa (2), the commission said.", "17", "killed", "commission", ""},
+	{"the injured were taken", "", "The injured were taken to Kenyatta (40), Mbagathi (12) and Mama Lucy (9) hospitals.", "12", "wounded", "", ""},
+	{"deaths were recorded in", "", "Deaths were recorded in Gaza City (120), Rafah (45) and Khan Younis (30), the ministry said.", "45", "killed", "ministry", ""},
 	// Whose people, by what the document is about.
 	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
 	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
