@@ -34,6 +34,14 @@ func readPeople(text string, sents []sentence) docPeople {
 		for i := 0; i < len(sents) && i < 3; i++ {
 			d.world = d.world || worldWide(strings.ToLower(text[sents[i].span.Start:sents[i].span.End]))
 		}
+		// Or a report that speaks of the world in more than one way.
+		n := 0
+		for _, w := range worldPhrases {
+			if strings.Contains(low, w) {
+				n++
+			}
+		}
+		d.world = d.world || n >= 2
 		if sents[0].headline {
 			d.headline = figures.DefaultPlace(text, sents[0].toks)
 		}
@@ -82,9 +90,11 @@ func mostNamed(text string, sents []sentence) string {
 	return ""
 }
 
+var worldPhrases = []string{"worldwide", "around the world", "across the globe", "across the world", "globally", "world over"}
+
 // worldWide reports a sentence about the whole world.
 func worldWide(s string) bool {
-	for _, w := range []string{"worldwide", "around the world", "across the globe", "across the world", "globally", "world over"} {
+	for _, w := range worldPhrases {
 		if strings.Contains(s, w) {
 			return true
 		}

@@ -106,6 +106,7 @@ var treeCases = []treeCase{
 	{"migrants at sea", "", "Boat carrying migrants capsizes off Tunisia\nThe coast guard said 40 people drowned when the boat sank. Survivors said the migrants had paid smugglers.", "40", "killed", "coast guard", "Migrants"},
 	{"migrants crossing", "", "Migrants keep coming despite the cold\nMore than 300 people crossed the Channel on Tuesday. The migrants travelled in eight boats.", "More than 300", "refugees", "", "Migrants"},
 	{"global report", "", "Record numbers forced from their homes worldwide\nWar and persecution drove 117 million people from their homes by the end of 2023, the agency said.", "117 million", "displaced", "agency", "World"},
+	{"global report, body", "", "Displacement hits a new record\nThe agency published its annual report on Thursday. The agency said 110 million people had been forced from their homes by the end of the year. Conflicts around the world drove the rise. Numbers grew globally for the twelfth year.", "110 million", "displaced", "agency", "World"},
 	{"worldwide sentence", "", "Worldwide, some 43 million refugees were counted in June, the UN refugee agency said.", "some 43 million", "refugees", "agency", "World"},
 	{"refugees into", "", "Sudan: fighting spreads to Darfur\nMore than 2,000 refugees poured into Chad on Sunday, aid workers said.", "More than 2,000", "refugees", "workers", "Sudan"},
 	{"doer's nationality", "", "Nepal jailbreak: thousands still at large\nIndian police have detained 13 escapees near the border.", "13", "arrested", "", "Nepal"},
