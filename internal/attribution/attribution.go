@@ -49,9 +49,10 @@ type Attribution struct {
 type Doc struct {
 	res       *sources.Resolver
 	published time.Time
-	last      *Attribution // the most recent named source, for "it added"
-	lastFig   *Attribution // the source of the most recent attributed figure, for a passage of figures
-	lastSent  int          // sentence index of the last attributed figure
+	last      *Attribution  // the most recent named source, for "it added"
+	recent    []Attribution // the named sources before, newest last, for "the ministry said"
+	lastFig   *Attribution  // the source of the most recent attributed figure, for a passage of figures
+	lastSent  int           // sentence index of the last attributed figure
 	sent      int
 	dated     map[string]string // source → date of its last dated statement
 	self      string            // the article's own voice: the publisher, or the agency publishing its own report
@@ -127,7 +128,7 @@ func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, 
 		// next sentence's "it added" refers to.
 		if cs := Clauses(toks); len(cs) > 0 {
 			if a, ok := d.resolve(text, toks, cs[len(cs)-1]); ok && a.Source != "" {
-				d.last = &a
+				d.remember(&a)
 			}
 		}
 		return nil
@@ -240,7 +241,8 @@ func (d *Doc) attribute(text string, toks []tokens.Token, tr *tree.Sentence, cs 
 		if o, ok := d.resolve(text, toks, *outer); ok && o.Source != "" {
 			o.Cue = inner.Cue
 			o.Rule = "tokens: data of the outer clause's source"
-			d.last, d.lastFig, d.lastSent = &o, &o, d.sent
+			d.remember(&o)
+			d.lastFig, d.lastSent = &o, d.sent
 			return o
 		}
 	}
@@ -254,8 +256,8 @@ func (d *Doc) attribute(text string, toks []tokens.Token, tr *tree.Sentence, cs 
 		}
 	}
 	a.Rule = "tokens: reporting clause " + inner.Cue
-	d.last, d.lastFig = &a, &a
-	d.lastSent = d.sent
+	d.remember(&a)
+	d.lastFig, d.lastSent = &a, d.sent
 	return a
 }
 
@@ -295,7 +297,8 @@ func (d *Doc) fromTree(text string, toks []tokens.Token, tr *tree.Sentence, m fi
 	if a.Via != "" {
 		a.Rule += ", via " + outer.Cue
 	}
-	d.last, d.lastFig, d.lastSent = &a, &a, d.sent
+	d.remember(&a)
+	d.lastFig, d.lastSent = &a, d.sent
 	return a, true
 }
 
@@ -454,8 +457,7 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 	// Pronouns and definite descriptions refer back: "it added", "the
 	// agency said", "he said".
 	if isPronoun(low) || isAnaphor(low) || isAnaphor("the "+strings.TrimPrefix(strings.TrimPrefix(low, "its "), "their ")) && (strings.HasPrefix(low, "its ") || strings.HasPrefix(low, "their ")) {
-		if d.last != nil {
-			l := *d.last
+		if l, ok := d.antecedent(low); ok {
 			l.Cue, l.SourceText, l.Hedged = c.Cue, srcText, c.Hedged
 			l.Via = ""
 			return l, true
