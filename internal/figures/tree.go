@@ -188,7 +188,7 @@ func knownWord(w string) bool {
 // readingWords are all the lemmas the readings know.
 var readingWords = func() map[string]bool {
 	v := map[string]bool{"them": true, "these": true, "those": true, "whom": true, "life": true, "lives": true, "home": true, "homes": true,
-		"sea": true, "injury": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
+		"sea": true, "injury": true, "hospital": true, "clinic": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
 	for _, m := range []map[string]string{nounMeasures, patientVerbs, subjectVerbs, predicates} {
 		for k := range m {
 			v[k] = true
@@ -213,7 +213,8 @@ var verbVocab = func() map[string]bool {
 	for k := range movementVerbs {
 		v[k] = true
 	}
-	for _, k := range []string{"drive", "push", "force", "chase", "expel", "hound", "fly", "ferry", "bus", "ship", "lose", "shoot", "gun"} {
+	for _, k := range []string{"drive", "push", "force", "chase", "expel", "hound", "fly", "ferry", "bus", "ship", "lose", "shoot", "gun",
+		"take", "rush", "admit", "carry", "bring", "airlift", "send", "transfer", "treat", "hospitalize", "hospitalise"} {
 		v[k] = true
 	}
 	return v
@@ -440,7 +441,7 @@ func vetoed(s *tree.Sentence, x, noun int) bool {
 	if ac := s.Kid(noun, "acl"); captive && ac >= 0 && isOne(lemma(s, ac, vetoVerbs), "escape", "flee", "break") {
 		return true // "1,500 inmates to escape"
 	}
-	if sickVerbs[lemma(s, g, sickVerbs)] {
+	if sickVerbs[lemma(s, g, sickVerbs)] && !hospitalised(s, g, lemma(s, g, verbVocab)) {
 		return true // "... infected rose to 65"
 	}
 	// "health workers infected", "people who tested positive": a count
@@ -667,6 +668,12 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 		if withInjuries(s, v) {
 			return "wounded", v, "with injuries"
 		}
+		// "107 have been taken to hospital", "rushed to hospitals",
+		// "hospitalised": the hurt of an attack or accident (not the sick
+		// of an outbreak: "hospitalised with cholera").
+		if hospitalised(s, v, lem) {
+			return "wounded", v, "taken to hospital"
+		}
 	case rel == "nsubj":
 		if mm, ok := subjectVerbs[lem]; ok {
 			if lem == "flee" && abroad(s, v, places) {
@@ -731,6 +738,31 @@ func withInjuries(s *tree.Sentence, v int) bool {
 	}
 	return false
 }
+
+// hospitalised reports that verb v (lemma lem) puts its patient in
+// hospital, for no illness the clause names.
+func hospitalised(s *tree.Sentence, v int, lem string) bool {
+	// "hospitalised after the blast": hurt in an event, not sick.
+	in := isOne(lem, "hospitalize", "hospitalise") && (oblCase(s, v, "after") >= 0 || oblCase(s, v, "following") >= 0)
+	if isOne(lem, "take", "rush", "admit", "carry", "bring", "ferry", "airlift", "evacuate", "send", "transfer", "treat") {
+		for _, k := range s.Kids(v) {
+			if s.URel(k) == "obl" && isOne(lemma(s, k, hospitalWords), "hospital", "clinic") {
+				in = true
+			}
+		}
+	}
+	if !in {
+		return false
+	}
+	for _, k := range s.Kids(v) {
+		if s.URel(k) == "obl" && s.Case(k) == "with" && !injuryWords[lemma(s, k, injuryWords)] {
+			return false // "with cholera", "with breathing problems"
+		}
+	}
+	return true
+}
+
+var hospitalWords = map[string]bool{"hospital": true, "clinic": true}
 
 var injuryWords = map[string]bool{"injury": true, "wound": true, "burn": true}
 
@@ -990,31 +1022,24 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 			if !tallyNouns[s.Lemma(k)] && !(s.Lemma(k) == "it" && s.Lemma(g) == "put") {
 				continue
 			}
-			// "the number of aircraft", "the number of displacement
-			// sites" count things.
-			if of := ofNoun(s, k); of >= 0 && (thingNouns[lemma(s, of, thingNouns)] || supplyNouns[s.Lower(of)] || nonPersonNouns[s.Lower(of)]) {
-				return "", -1, ""
+			if mm, cue, rule, done := tallyLevel(s, k, places, last); done {
+				return mm, cue, rule
 			}
-			if mm, cue, _ := nounMeasure(s, k, places); mm != "" {
-				return mm, cue, "level of the " + s.Lemma(k)
+		}
+		// "the number of refugees grew by 2.9 million", parsed with the
+		// verb as a clause on a noun (acl): a finite verb there, or one
+		// that takes no object and so has no passive participle ("rose",
+		// "jumped"), has no subject of its own, so the noun it hangs on
+		// is its subject.
+		if s.URel(g) == "acl" && s.Kid(g, "nsubj") < 0 && (finite(s, g) || intransitiveTally[lemma(s, g, intransitiveTally)]) {
+			k := s.Head(g)
+			if !tallyNouns[s.Lemma(k)] && s.URel(k) == "nmod" && s.Case(k) == "of" {
+				k = s.Head(k)
 			}
-			// "the number of refugees", "the number of people who fled".
-			for _, of := range s.Kids(k) {
-				if s.URel(of) == "nmod" && s.Case(of) == "of" {
-					if mm, cue, _ := nounMeasure(s, of, places); mm != "" {
-						return mm, cue, "level of the " + s.Lemma(k) + " of " + s.Lemma(of)
-					}
+			if k >= 0 && tallyNouns[s.Lemma(k)] {
+				if mm, cue, rule, done := tallyLevel(s, k, places, last); done {
+					return mm, cue, rule
 				}
-			}
-			if s.Lemma(k) == "toll" {
-				return "killed", k, "level of the toll"
-			}
-			// "the Rohingya influx into Bangladesh reaches 409,000"
-			if s.Lemma(k) == "influx" {
-				return "refugees", k, "level of the influx"
-			}
-			if last != "" && ofNoun(s, k) < 0 && s.Lemma(k) != "number" && s.Lemma(k) != "population" {
-				return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)"
 			}
 		}
 		// "grew by 2.9 million to reach 25.4 million": the tally is the
@@ -1022,6 +1047,54 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 		x, rel, g = g, s.URel(g), s.Head(g)
 	}
 	return "", -1, ""
+}
+
+// tallyLevel reads the tally noun k whose level a number gives ("the
+// death toll", "the number of refugees"); done says it decided (with no
+// measure when the tally counts things).
+func tallyLevel(s *tree.Sentence, k int, places []Place, last string) (string, int, string, bool) {
+	// "the number of aircraft", "the number of displacement sites"
+	// count things.
+	if of := ofNoun(s, k); of >= 0 && (thingNouns[lemma(s, of, thingNouns)] || supplyNouns[s.Lower(of)] || nonPersonNouns[s.Lower(of)]) {
+		return "", -1, "", true
+	}
+	if mm, cue, _ := nounMeasure(s, k, places); mm != "" {
+		return mm, cue, "level of the " + s.Lemma(k), true
+	}
+	// "the number of refugees", "the number of people who fled".
+	for _, of := range s.Kids(k) {
+		if s.URel(of) == "nmod" && s.Case(of) == "of" {
+			if mm, cue, _ := nounMeasure(s, of, places); mm != "" {
+				return mm, cue, "level of the " + s.Lemma(k) + " of " + s.Lemma(of), true
+			}
+		}
+	}
+	switch {
+	case s.Lemma(k) == "toll":
+		return "killed", k, "level of the toll", true
+	case s.Lemma(k) == "influx":
+		// "the Rohingya influx into Bangladesh reaches 409,000"
+		return "refugees", k, "level of the influx", true
+	case last != "" && ofNoun(s, k) < 0 && s.Lemma(k) != "number" && s.Lemma(k) != "population":
+		return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)", true
+	}
+	return "", -1, "", false
+}
+
+// intransitiveTally are the tally verbs that take no object.
+var intransitiveTally = map[string]bool{
+	"rise": true, "climb": true, "grow": true, "jump": true, "soar": true, "mount": true, "swell": true,
+	"edge": true, "drop": true, "fall": true, "rocket": true, "balloon": true, "tick": true,
+}
+
+// finite reports whether verb w is finite (past or present tense), by
+// its tag.
+func finite(s *tree.Sentence, w int) bool {
+	switch s.Words[w].XPOS {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
 }
 
 // ofNoun returns the noun of w's "of" phrase, or -1.

@@ -40,6 +40,15 @@ var treeCases = []treeCase{
 	{"with injuries", "", "Another 150 people were admitted to hospital with injuries after the stampede.", "150", "wounded", "", ""},
 	{"flown out", "", "Military aircraft have flown 3,500 people out of the flooded city, the ministry said.", "3,500", "evacuated", "ministry", ""},
 	{"asylum seekers", "", "Officials said 4,500 asylum seekers arrived on the islands in August.", "4,500", "refugees", "Officials", ""},
+	// Taken to hospital: the hurt of an attack or accident.
+	{"taken to hospital", "", "The toll from the bus crash rose to 14, and another 30 were taken to hospital, police said.", "30", "wounded", "police", ""},
+	{"rushed to hospitals", "", "At least 22 workers were rushed to hospitals after the gas leak at the plant.", "At least 22", "wounded", "", ""},
+	{"hospitalised after", "", "Officials said 60 pupils had been hospitalised after the school roof collapsed.", "60", "wounded", "Officials", ""},
+	{"treated in hospital", "", "Some 12 fans were treated in hospital after the stampede.", "Some 12", "wounded", "", ""},
+	// A tally verb misparsed as a clause on the tally's noun.
+	{"number grew by, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "4.1 million", "displaced", "", ""},
+	{"number grew, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "71.1 million", "displaced", "", ""},
+	{"number jumped by", "", "The number of asylum seekers in the country jumped by 3,000 in May to reach 12,400, the ministry said.", "3,000", "refugees", "ministry", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
@@ -203,6 +212,7 @@ func gotCounted(f *claim.Figure) string {
 func TestTreeNoFigure(t *testing.T) {
 	for _, c := range []struct{ text, number string }{
 		{"More than 2,000 inmates broke out of the prison during the riot.", "More than 2,000"},
+		{"Doctors said 45 people were admitted to hospital with cholera last week.", "45"},
 		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
 		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
 		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
