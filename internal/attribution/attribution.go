@@ -51,6 +51,7 @@ type Doc struct {
 	published time.Time
 	last      *Attribution  // the most recent named source, for "it added"
 	recent    []Attribution // the named sources before, newest last, for "the ministry said"
+	list      *Attribution  // the author of the bullet points being read, from the sentence that opened them
 	lastFig   *Attribution  // the source of the most recent attributed figure, for a passage of figures
 	lastSent  int           // sentence index of the last attributed figure
 	sent      int
@@ -123,6 +124,7 @@ func modeFromEnv() string {
 // none).
 func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, ms []figures.Mention) []Attribution {
 	defer func() { d.sent++ }()
+	d.trackList(text, toks)
 	if len(ms) == 0 {
 		// A sentence without figures may still name a source that the
 		// next sentence's "it added" refers to.
@@ -400,6 +402,12 @@ func trailing(toks []tokens.Token, c Clause) bool {
 // unattributed gives a figure without its own reporting clause the source
 // of the run of figures it continues, else the publisher.
 func (d *Doc) unattributed(m figures.Mention) Attribution {
+	if d.list != nil {
+		a := *d.list
+		a.Carried = true
+		a.Rule = "a point of the list " + a.Source + " published"
+		return a
+	}
 	// A vague number on its own ("Pyongyang has dispatched thousands of
 	// troops") is background in the article's voice, not data it relays.
 	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 && m.Qualifier != "vague" {

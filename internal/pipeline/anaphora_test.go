@@ -29,3 +29,38 @@ func TestAnaphora(t *testing.T) {
 		})
 	}
 }
+
+// TestListPoints: bullet points after a sentence that names whose
+// findings they are take that source; the list ends at the first line
+// that is not a point.
+func TestListPoints(t *testing.T) {
+	text := "Floods in numbers\n" +
+		"Here are the main figures from the World Food Programme's latest assessment.\n" +
+		"- At least 1,200 people have died since June.\n" +
+		"- Some 350,000 people have been displaced.\n" +
+		"Aid agencies say the rains will go on.\n" +
+		"Another 40 people died on Sunday.\n"
+	doc := claim.Document{ID: "t", Published: "2025-03-04", Text: text}
+	figs := pipeline.ExtractWith(doc, pipeline.Options{Explain: true})
+	for _, c := range []struct{ number, source string }{
+		{"At least 1,200", "World Food Programme"},
+		{"Some 350,000", "World Food Programme"},
+		{"40", claim.Publisher},
+	} {
+		f := gotFig(figs, c.number)
+		if f == nil {
+			t.Errorf("no figure %q", c.number)
+			continue
+		}
+		if f.Source != c.source {
+			t.Errorf("%q from %q (%s), want %q", c.number, f.Source, f.Explain.Source, c.source)
+		}
+	}
+	text = "Crackdown: key findings\nBelow are the findings of a report by Amnesty International, released on Monday:\n" +
+		"• Security forces detained at least 4,000 protesters in three weeks.\n" +
+		"• 85 of those held remain missing.\n"
+	figs = pipeline.ExtractWith(claim.Document{ID: "t2", Published: "2025-03-04", Text: text}, pipeline.Options{Explain: true})
+	if f := gotFig(figs, "at least 4,000"); f == nil || f.Source != "Amnesty International" {
+		t.Errorf("list of a report by Amnesty International: got %+v", f)
+	}
+}
