@@ -178,8 +178,13 @@ func (d *Doc) attribute(text string, toks []tokens.Token, tr *tree.Sentence, cs 
 		}
 	}
 	var outer, inner *Clause
+	concede := false
 	for i := range cs {
 		c := &cs[i]
+		if conceded(toks, c.Verb, m.First) {
+			concede = true
+			continue
+		}
 		// A clause before the figure governs it when the figure is in its
 		// complement; a clause after it ("..., X said") when no other
 		// clause stands between.
@@ -226,6 +231,12 @@ func (d *Doc) attribute(text string, toks []tokens.Token, tr *tree.Sentence, cs 
 		if !sep {
 			inner = nil
 		}
+	}
+	if inner == nil && concede {
+		// "Although police said they had not fired, two were killed":
+		// the sentence names its speaker, and what the speaker said is
+		// not the figure; no other source carries in.
+		return d.voice("the article's own voice: the sentence's report is conceded, not of the figure")
 	}
 	if inner == nil {
 		return d.unattributed(m)

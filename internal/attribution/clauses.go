@@ -509,3 +509,26 @@ func quotedName(toks []tokens.Token, v int) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+// conceded reports whether the reporting word at token verb stands in a
+// fronted concessive clause that ends before the figure at token fig:
+// "Although police said they had not fired, four students were killed" —
+// what police said is conceded; the deaths are the article's.
+func conceded(toks []tokens.Token, verb, fig int) bool {
+	if len(toks) == 0 || verb > fig {
+		return false
+	}
+	i := 0
+	if toks[0].Kind == tokens.Punct {
+		i = 1 // an opening quote
+	}
+	if i >= len(toks) || !toks[i].Is("although", "though", "while", "whereas", "even") {
+		return false
+	}
+	for k := verb + 1; k < fig; k++ {
+		if toks[k].Text == "," {
+			return true
+		}
+	}
+	return false
+}

@@ -138,7 +138,7 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 	wt := s.Token(w)
 	kept := found[:0]
 	for _, c := range found {
-		if !(c.SrcFirst <= wt && wt <= c.SrcLast) {
+		if !(c.SrcFirst <= wt && wt <= c.SrcLast) && !conceded(s.Toks, c.Verb, wt) {
 			kept = append(kept, c)
 		}
 	}

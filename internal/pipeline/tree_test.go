@@ -49,6 +49,11 @@ var treeCases = []treeCase{
 	{"number grew by, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "4.1 million", "displaced", "", ""},
 	{"number grew, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "71.1 million", "displaced", "", ""},
 	{"number jumped by", "", "The number of asylum seekers in the country jumped by 3,000 in May to reach 12,400, the ministry said.", "3,000", "refugees", "ministry", ""},
+	// A fronted concessive report is not of the figure after its comma.
+	{"although said", "", "Although police said they had not used live rounds, four students were killed in the capital.", "four", "killed", "", ""},
+	{"though insisted", "", "Storm batters coast\nThe coast guard said 30 boats sank. Though the mayor said the dams had held, 2,000 residents were evacuated overnight.", "2,000", "evacuated", "", ""},
+	{"while claimed", "", "While the army claimed it had hit only military targets, 19 civilians died in the strikes.", "19", "killed", "", ""},
+	{"although, own report", "", "Although police said 12 people had died, witnesses said at least 40 were killed in the crackdown.", "at least 40", "killed", "witnesses", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
