@@ -183,7 +183,7 @@ var newsletterContext = []string{
 // inboxPhrases mark a medium line as a sign-up box on their own.
 //
 //	Get the best of Meduza in your inbox
-var inboxPhrases = []string{"in your inbox", "to your inbox", "enter your email", "your email address", "e-mail address"}
+var inboxPhrases = []string{"in your inbox", "to your inbox", "enter your email", "your email address", "e-mail address", "valid email address", "thanks for signing up", "thank you for signing up"}
 
 // cookieContext: with "cookie" in a medium line, a cookie notice.
 var cookieContext = []string{"we use", "this site uses", "this website uses", "accept", "consent", "policy", "settings", "preferences"}
