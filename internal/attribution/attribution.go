@@ -52,6 +52,7 @@ type Doc struct {
 	last      *Attribution  // the most recent named source, for "it added"
 	recent    []Attribution // the named sources before, newest last, for "the ministry said"
 	list      *Attribution  // the author of the bullet points being read, from the sentence that opened them
+	elsewhen  bool          // the sentence opens on another time ("Last month, ..."): no figures carry in
 	lastFig   *Attribution  // the source of the most recent attributed figure, for a passage of figures
 	lastSent  int           // sentence index of the last attributed figure
 	sent      int
@@ -125,6 +126,7 @@ func modeFromEnv() string {
 func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, ms []figures.Mention) []Attribution {
 	defer func() { d.sent++ }()
 	d.trackList(text, toks)
+	d.elsewhen = otherTime(toks)
 	if len(ms) == 0 {
 		// A sentence without figures may still name a source that the
 		// next sentence's "it added" refers to.
@@ -421,7 +423,7 @@ func (d *Doc) unattributed(m figures.Mention) Attribution {
 	}
 	// A vague number on its own ("Pyongyang has dispatched thousands of
 	// troops") is background in the article's voice, not data it relays.
-	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 && m.Qualifier != "vague" {
+	if d.lastFig != nil && d.lastSent >= d.sent-2 && d.sent > 1 && m.Qualifier != "vague" && !d.elsewhen {
 		a := *d.lastFig
 		a.Carried = true
 		a.Rule = "carried over: continues the figures of " + a.Source

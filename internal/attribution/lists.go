@@ -80,3 +80,29 @@ func (d *Doc) trackList(text string, toks []tokens.Token) {
 	}
 	d.list = nil
 }
+
+// otherTime reports whether a sentence opens on a time other than the
+// report's ("Last month, ...", "Also last year, ...", "Earlier this
+// year, ...", "In March, ...", "In 2019, ..."): it tells of another
+// episode, in the article's own voice, not the next figure of the
+// source quoted before.
+func otherTime(toks []tokens.Token) bool {
+	i := 0
+	for i < len(toks) && (toks[i].Kind == tokens.Punct || toks[i].Is("also", "and", "but", "meanwhile")) {
+		i++
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	t, u := toks[i], toks[i+1]
+	switch {
+	case t.Is("last", "earlier") && u.Is("month", "year", "week", "summer", "winter", "spring", "autumn", "fall", "this"):
+		return true
+	case t.Is("in") && (months[u.Lower] || u.Kind == tokens.Num && len(u.Text) == 4 && (u.Text[:2] == "19" || u.Text[:2] == "20")):
+		return true
+	case t.Kind == tokens.Num || t.Is("a", "two", "three", "several", "some"):
+		// "A year ago, ...", "Two weeks ago, ..."
+		return i+2 < len(toks) && u.Is("year", "years", "month", "months", "week", "weeks") && toks[i+2].Is("ago")
+	}
+	return false
+}

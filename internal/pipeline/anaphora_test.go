@@ -64,3 +64,25 @@ func TestListPoints(t *testing.T) {
 		t.Errorf("list of a report by Amnesty International: got %+v", f)
 	}
 }
+
+// TestOtherTime: a sentence that opens on another time tells of another
+// episode in the article's voice; the source quoted before does not
+// carry into it, though it carries into the next figures of its run.
+func TestOtherTime(t *testing.T) {
+	for _, c := range []struct{ name, text, number, source string }{
+		{"last month", "Boat sinks off coast\nAt least 30 migrants drowned when their boat sank, an IOM spokesperson said. Another 12 are missing. Last month, a boat carrying 80 people capsized, leaving 45 dead.", "45", claim.Publisher},
+		{"earlier this year", "Quake strikes\nThe disaster agency said 112 people were killed in the quake. Earlier this year, floods in the same province killed 60 people.", "60", claim.Publisher},
+		{"in 2019", "Clashes in the delta\nThe army said it had killed 25 militants. In 2019, similar raids left 300 people dead.", "300", claim.Publisher},
+		{"run goes on", "Boat sinks off coast\nAt least 30 migrants drowned when their boat sank, an IOM spokesperson said. Another 12 are missing.", "12", "IOM"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}, pipeline.Options{Explain: true}), c.number)
+			if f == nil {
+				t.Fatalf("%q: no figure %q", c.text, c.number)
+			}
+			if f.Source != c.source {
+				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
+			}
+		})
+	}
+}
