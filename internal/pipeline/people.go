@@ -123,10 +123,64 @@ func destination(toks []tokens.Token, places []figures.Place, c string) bool {
 	return seen
 }
 
+// hosts reports whether country c is named in the sentence as the host
+// of its refugees.
+func hosts(tr *tree.Sentence, places []figures.Place, c string) bool {
+	for _, p := range places {
+		if p.Country == c && host(tr, p.First) {
+			return true
+		}
+	}
+	return false
+}
+
+// host reports whether the place at token t is the subject of a verb of
+// hosting ("Poland is hosting 2.3 million refugees", "Chad has taken in
+// 500,000"): the country refugees are in, not whose they are.
+func host(tr *tree.Sentence, t int) bool {
+	if tr == nil {
+		return false
+	}
+	w := tr.WordOf(t)
+	if w < 0 || tr.URel(w) != "nsubj" {
+		return false
+	}
+	// The verb, and the verbs it shares its subject with ("has taken in
+	// ... and is now hosting").
+	v := tr.Head(w)
+	verbs := []int{v}
+	for _, k := range tr.Kids(v) {
+		if tr.URel(k) == "conj" && tr.Kid(k, "nsubj") < 0 {
+			verbs = append(verbs, k)
+		}
+	}
+	for _, v := range verbs {
+		switch tr.Lemma(v) {
+		case "host", "shelter", "receive", "welcome", "accommodate", "absorb", "register", "house":
+			return true
+		case "take":
+			// "taken in", however the parser hung the "in"
+			if prt := tr.Kid(v, "compound:prt"); prt >= 0 && tr.Lower(prt) == "in" || v+1 < tr.Len() && tr.Lower(v+1) == "in" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // whoseByDocument adjusts counted c (explicit when the sentence said
 // whose people) for figure m by what the document is about.
 func whoseByDocument(d docPeople, toks []tokens.Token, tr *tree.Sentence, m figures.Mention, places []figures.Place, c string, explicit bool, fallback string) (string, bool) {
 	sent := strings.ToLower(textOf(toks))
+	if m.Measure == "refugees" && c != "" && hosts(tr, places, c) {
+		// "Colombia is hosting 2.8 million refugees" in a story of
+		// Venezuela's: where they are, not whose.
+		for _, o := range []string{d.headline, d.mainCountry(), fallback} {
+			if o != "" && o != c {
+				return o, false
+			}
+		}
+	}
 	switch {
 	case explicit:
 		return c, explicit

@@ -321,6 +321,11 @@ func TestCounted(t *testing.T) {
 		// phrase says where they come from.
 		{"Chad, one of the poorest nations, was already hosting 588,000 refugees, the UN said.", "588,000=Chad"},
 		{"Chad is hosting 300,000 refugees from Sudan, the UN said.", "300,000=Sudan"},
+		// In a story of one country's refugees, a host country is where
+		// they are, not whose they are.
+		{"Sudan war: refugees flee west\nMore than 500,000 refugees have fled Sudan since April. Chad has taken in more Sudanese than any other country and is now hosting some 600,000 refugees from the war.", "More than 500,000=Sudan; some 600,000=Sudan"},
+		{"Venezuelans on the move\nSome 7 million refugees have fled Venezuela, the UN said. Colombia is hosting 2.8 million refugees.", "Some 7 million=Venezuela; 2.8 million=Venezuela"},
+		{"Exodus from Myanmar\nThousands of Rohingya fled Myanmar this week. Bangladesh has received 40,000 refugees since Friday, officials said.", "Thousands=Myanmar; 40,000=Myanmar"},
 		// A place naming the doer's action is not where it happened.
 		{"80 Killed in U.S. Offensive in Iraq", "80=Iraq"},
 		// Compass words between the preposition and the place.
