@@ -286,7 +286,7 @@ func (d *Doc) fromTree(text string, toks []tokens.Token, tr *tree.Sentence, m fi
 	if start := subjectStart(toks); inner.SrcFirst < start && start > 0 {
 		return Attribution{}, false
 	}
-	if m.Relative {
+	if m.Relative || background(tr, m.Word(), tr.WordOf(inner.Verb)) {
 		return d.voice("tree: background relative clause"), true
 	}
 	// "we assess ...," the military said: a first person inside a quote

@@ -423,3 +423,36 @@ func isOneOf(w string, set ...string) bool {
 	}
 	return false
 }
+
+// background reports whether the figure at word w sits in a relative
+// clause on an event that is a circumstance of what the speaker at word
+// v says: "investigators said bad weather caused an accident which
+// killed 26", "would prosecute those detained at a riot that led to the
+// deaths of 87". The event is known; the figure identifies it, in the
+// article's voice. (An event that is what is said, "floods that killed
+// 340 have displaced a million, the UN said", is the news.)
+func background(s *tree.Sentence, w, v int) bool {
+	for x, steps := w, 0; x >= 0 && x != v && steps < s.Len(); x, steps = s.Head(x), steps+1 {
+		if s.URel(x) != "acl" {
+			continue
+		}
+		n := s.Head(x)
+		if n >= 0 && (s.URel(n) == "nmod" || s.URel(n) == "obl") && !dataNouns[s.Lemma(n)] && !isSourceNoun(s.Lemma(n)) && eventNouns[s.Lemma(n)] {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNouns name an attack, disaster or clash that a figure can
+// identify.
+var eventNouns = map[string]bool{
+	"attack": true, "bombing": true, "blast": true, "explosion": true, "accident": true, "crash": true,
+	"riot": true, "siege": true, "fire": true, "firestorm": true, "quake": true, "earthquake": true,
+	"storm": true, "flood": true, "clash": true, "raid": true, "strike": true, "airstrike": true,
+	"shooting": true, "massacre": true, "ambush": true, "stampede": true, "shipwreck": true,
+	"sinking": true, "hurricane": true, "typhoon": true, "cyclone": true, "tsunami": true,
+	"incident": true, "uprising": true, "offensive": true, "battle": true, "demonstration": true,
+	"protest": true, "collapse": true, "disaster": true, "landslide": true, "bomb": true, "assault": true,
+	"violence": true, "unrest": true, "fighting": true, "war": true, "conflict": true, "mutiny": true,
+}

@@ -54,6 +54,11 @@ var treeCases = []treeCase{
 	{"though insisted", "", "Storm batters coast\nThe coast guard said 30 boats sank. Though the mayor said the dams had held, 2,000 residents were evacuated overnight.", "2,000", "evacuated", "", ""},
 	{"while claimed", "", "While the army claimed it had hit only military targets, 19 civilians died in the strikes.", "19", "killed", "", ""},
 	{"although, own report", "", "Although police said 12 people had died, witnesses said at least 40 were killed in the crackdown.", "at least 40", "killed", "witnesses", ""},
+	// A relative clause on an event that is a circumstance of what was
+	// said identifies the event in the article's voice.
+	{"cause of the explosion that killed", "", "Investigators said a faulty valve was the cause of the explosion that killed 14 workers at the plant.", "14", "killed", "", ""},
+	{"detained during the riot that left", "", "The governor said 200 people detained during the riot that left 31 dead would be freed on Friday.", "31", "killed", "", ""},
+	{"event that is the news", "", "Floods that killed 340 people have also displaced a million, the UN said.", "340", "killed", "UN", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
