@@ -214,11 +214,15 @@ func policeContext(toks []tokens.Token, m Mention) bool {
 	if m.Cue < 0 || !toks[m.Cue].Is("held", "holding", "hold", "holds", "seized", "released", "freed", "release", "releasing", "free") {
 		return false
 	}
-	police := false
+	// People "held" are arrested unless captors hold them: "Over 100
+	// undocumented migrants held in the province", "Four men held over
+	// bomb". "Seized" and "released" need the police named.
+	police := toks[m.Cue].Is("held", "holding", "hold", "holds")
 	for _, t := range toks {
 		switch t.Lower {
 		case "hostage", "hostages", "kidnapped", "kidnappers", "kidnapping", "abducted", "captors", "captive", "captives",
-			"militants", "insurgents", "rebels", "gunmen", "guerrillas", "prisoners", "pows", "abductors", "militant", "group":
+			"militants", "insurgents", "rebels", "gunmen", "guerrillas", "prisoners", "pows", "abductors", "militant", "group",
+			"captivity", "ransom", "hijackers", "pirates", "gang", "gangs":
 			return false
 		case "police", "policemen", "raid", "raids", "arrest", "arrested", "arrests", "detained", "detention", "custody",
 			"suspects", "suspected", "officers", "anti-terror", "charged", "court", "prosecute", "bail", "detainees":

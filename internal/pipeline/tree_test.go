@@ -59,6 +59,10 @@ var treeCases = []treeCase{
 	{"cause of the explosion that killed", "", "Investigators said a faulty valve was the cause of the explosion that killed 14 workers at the plant.", "14", "killed", "", ""},
 	{"detained during the riot that left", "", "The governor said 200 people detained during the riot that left 31 dead would be freed on Friday.", "31", "killed", "", ""},
 	{"event that is the news", "", "Floods that killed 340 people have also displaced a million, the UN said.", "340", "killed", "UN", ""},
+	// People held are arrested, unless captors hold them.
+	{"held in province", "", "Over 200 undocumented workers held in the northern province", "Over 200", "arrested", "", ""},
+	{"held over bomb", "", "Three men held over market bomb", "Three", "arrested", "", ""},
+	{"held by a gang", "", "The 14 passengers held by the gang since Friday are unharmed, police said.", "14", "captured", "police", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
