@@ -163,6 +163,10 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 				m.Measure, m.Rule = r.Measure, r.Rule
 				m.Cue = s.Token(r.Cue)
 			}
+			if r.Measure == "" && crowdFled(s, r.Noun, m.Measure) {
+				pending = nil
+				continue
+			}
 			m.Subset = r.Subset && r.Measure == m.Measure
 		}
 		if m.Measure == "" {

@@ -318,6 +318,9 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 			gm, gcue, grule, subset = mm, cue, "a count in brackets after a name, in a list of the "+s.Lemma(cue), true
 		}
 	}
+	if crowdFled(s, noun, gm) || gm == "" && crowdFled(s, noun, nm) {
+		return Reading{Cue: -1, Noun: noun, Veto: true, Rule: "not counted: a crowd that fled is not displaced"}
+	}
 	if !fits(s, gm, noun) {
 		gm = ""
 	}
@@ -355,6 +358,21 @@ func fits(s *tree.Sentence, mm string, noun int) bool {
 		return false
 	}
 	return mm == "supplied" || !(nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)])
+}
+
+// crowdFled reports a reading mm of displacement for a crowd at an event
+// or place: "22,000 concertgoers fled for their lives" have left no home.
+func crowdFled(s *tree.Sentence, noun int, mm string) bool {
+	return noun >= 0 && (mm == "displaced" || mm == "refugees") && attendeeNouns[lemma(s, noun, attendeeNouns)]
+}
+
+// attendeeNouns are people at an event or place for a while, whom no
+// flight makes displaced.
+var attendeeNouns = map[string]bool{
+	"concertgoer": true, "fan": true, "spectator": true, "shopper": true, "worshipper": true, "worshiper": true,
+	"guest": true, "diner": true, "commuter": true, "reveller": true, "reveler": true, "festivalgoer": true,
+	"attendee": true, "audience": true, "onlooker": true, "bystander": true, "protester": true,
+	"demonstrator": true, "crowd": true, "clubber": true, "partygoer": true, "moviegoer": true, "churchgoer": true,
 }
 
 // killedAndWounded reports whether the cue of a killed (or wounded)

@@ -227,6 +227,9 @@ func TestTreeNoFigure(t *testing.T) {
 	for _, c := range []struct{ text, number string }{
 		{"More than 2,000 inmates broke out of the prison during the riot.", "More than 2,000"},
 		{"Doctors said 45 people were admitted to hospital with cholera last week.", "45"},
+		{"Some 22,000 concertgoers screamed and fled for their lives as the gunman fired.", "Some 22,000"},
+		{"Hundreds of fans fled the stadium after the blast, police said.", "Hundreds"},
+		{"About 300 worshippers fled the mosque when the gunmen opened fire.", "About 300"},
 		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
 		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
 		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
