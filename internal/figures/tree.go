@@ -453,7 +453,8 @@ func vetoed(s *tree.Sentence, x, noun int) bool {
 	gl := lemma(s, g, vetoVerbs)
 	captive := noun >= 0 && isOne(lemma(s, noun, captiveNouns), "inmate", "prisoner", "escapee", "convict", "detainee")
 	// "allowing 1,500 inmates to escape"
-	if xc := s.Kid(g, "xcomp"); captive && xc >= 0 && s.URel(x) == "obj" && isOne(lemma(s, xc, vetoVerbs), "escape", "flee", "break") {
+	// (The infinitive may be parsed as an adverbial clause.)
+	if xc := s.Kid(g, "xcomp", "advcl"); captive && xc >= 0 && s.URel(x) == "obj" && isOne(lemma(s, xc, vetoVerbs), "escape", "flee", "break") {
 		return true
 	}
 	if ac := s.Kid(noun, "acl"); captive && ac >= 0 && isOne(lemma(s, ac, vetoVerbs), "escape", "flee", "break") {

@@ -230,6 +230,8 @@ func TestTreeNoFigure(t *testing.T) {
 		{"Some 22,000 concertgoers screamed and fled for their lives as the gunman fired.", "Some 22,000"},
 		{"Hundreds of fans fled the stadium after the blast, police said.", "Hundreds"},
 		{"About 300 worshippers fled the mosque when the gunmen opened fire.", "About 300"},
+		{"Rioters stormed the jail, allowing more than 900 inmates to escape, of whom only a few had been recaptured.", "more than 900"},
+		{"The attack let some 40 prisoners flee into the forest, officials said.", "some 40"},
 		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
 		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
 		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
