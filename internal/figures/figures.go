@@ -169,7 +169,7 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 			}
 			m.Subset = r.Subset && r.Measure == m.Measure
 		}
-		if m.Measure == "" {
+		if m.Measure == "" && !ownPredicate(s, m, out) {
 			m.Measure, m.Cue = subset(toks, &m, out, ctx.LastMeasure)
 			if m.Measure != "" {
 				m.Rule = "subset (token rules)"

@@ -360,6 +360,41 @@ func fits(s *tree.Sentence, mm string, noun int) bool {
 	return mm == "supplied" || !(nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)])
 }
 
+// ownPredicate reports whether the tree makes number m the subject of a
+// verb of its own that no reading knows: "At least 27 miners were killed
+// and 40 others remain trapped" — the 40 are trapped, not part of the
+// dead, though they follow them.
+func ownPredicate(s *tree.Sentence, m Mention, prev []Mention) bool {
+	if s == nil || m.treeNum < 0 {
+		return false
+	}
+	x := m.treeNum
+	if s.URel(x) == "nummod" {
+		x = s.Head(x)
+	}
+	// "dozens trapped": a participle of its own on a number that stands
+	// alone (not a relative clause: "including seven children who were
+	// burned alive" are part of the figure before).
+	for _, k := range s.Kids(x) {
+		if r := s.Rel(k); x == m.treeNum && (r == "acl" || r == "amod") && s.Words[k].XPOS == "VBN" && k > x {
+			return true
+		}
+	}
+	if r := s.Rel(x); r != "nsubj" && r != "nsubj:pass" {
+		return false
+	}
+	v := s.Head(x)
+	if v < 0 || s.POS(v) != "VERB" && s.POS(v) != "ADJ" {
+		return false
+	}
+	for _, p := range prev {
+		if p.Cue >= 0 && s.WordOf(p.Cue) == v {
+			return false // the verb of the figure before: "12 killed and 5 more"
+		}
+	}
+	return true
+}
+
 // crowdFled reports a reading mm of displacement for a crowd at an event
 // or place: "22,000 concertgoers fled for their lives" have left no home.
 func crowdFled(s *tree.Sentence, noun int, mm string) bool {

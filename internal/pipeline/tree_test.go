@@ -63,6 +63,8 @@ var treeCases = []treeCase{
 	{"held in province", "", "Over 200 undocumented workers held in the northern province", "Over 200", "arrested", "", ""},
 	{"held over bomb", "", "Three men held over market bomb", "Three", "arrested", "", ""},
 	{"held by a gang", "", "The 14 passengers held by the gang since Friday are unharmed, police said.", "14", "captured", "police", ""},
+	// Part of the figure before, with a relative clause of its own.
+	{"including who were", "", "Gunmen killed 14 villagers, including seven children who were burned alive, a UN spokeswoman said.", "seven", "killed", "UN", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
@@ -232,6 +234,11 @@ func TestTreeNoFigure(t *testing.T) {
 		{"About 300 worshippers fled the mosque when the gunmen opened fire.", "About 300"},
 		{"Rioters stormed the jail, allowing more than 900 inmates to escape, of whom only a few had been recaptured.", "more than 900"},
 		{"The attack let some 40 prisoners flee into the forest, officials said.", "some 40"},
+		// A number with a predicate of its own no reading knows is not
+		// part of the figure before it.
+		{"At least 27 miners were killed and 40 others remain trapped after the tunnel collapsed.", "40"},
+		{"Two climbers died on the peak and five more are stranded at the base camp, rescuers said.", "five"},
+		{"Quake kills 12, hundreds stranded", "hundreds"},
 		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
 		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
 		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
