@@ -1,6 +1,12 @@
 package attribution
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/tally-news/tally/internal/geo"
+	"github.com/tally-news/tally/internal/sources"
+	"github.com/tally-news/tally/internal/tokens"
+)
 
 // Anaphora: "the ministry said", "the agency added", "he said" refer
 // back to a source named before — not to whichever source came last,
@@ -33,7 +39,7 @@ func (d *Doc) remember(a *Attribution) {
 // description is read as a name of its own.
 func (d *Doc) antecedent(low string) (Attribution, bool) {
 	words := strings.Fields(low)
-	if len(words) == 0 || d.last == nil {
+	if len(words) == 0 {
 		return Attribution{}, false
 	}
 	noun := strings.Trim(words[len(words)-1], ",.'’")
@@ -43,7 +49,7 @@ func (d *Doc) antecedent(low string) (Attribution, bool) {
 			return d.recent[i], true
 		}
 	}
-	if fits(*d.last) {
+	if d.last != nil && fits(*d.last) {
 		return *d.last, true
 	}
 	return Attribution{}, false
@@ -87,4 +93,36 @@ func fitsNoun(noun string) func(Attribution) bool {
 		return body
 	}
 	return func(Attribution) bool { return true }
+}
+
+// namePerson remembers the person a sentence opens with ("Interior
+// Minister John Otieno rejected the figures."), for a "he said" after it,
+// though the sentence reports nothing.
+func (d *Doc) namePerson(text string, toks []tokens.Token) {
+	// The capitalised words it opens with, then its verb.
+	s, e := 0, -1
+	for k := 0; k < len(toks) && toks[k].Kind == tokens.Word && toks[k].IsCap(); k++ {
+		e = k
+	}
+	if e < 1 || e+1 >= len(toks) || toks[e+1].Kind != tokens.Word || toks[e+1].IsCap() || toks[0].Is("the", "a", "an", "this", "that", "these", "those") {
+		return
+	}
+	if _, kind, ok := geo.Lookup(toks[e].Text); ok && (kind == geo.Demonym || kind == geo.Country) {
+		return // "Italian navy", "Kenyan police" (a surname may be a city: "Maria Santos")
+	}
+	if !looksLikePerson(toks, s, e) {
+		return
+	}
+	src := strings.TrimSpace(textSlice(text, toks, s, e))
+	if _, kind, _, ok := d.res.Resolve(src); ok && kind != "person" {
+		return
+	}
+	a := Attribution{Source: sources.PersonName(src), SourceText: src, kind: "person"}
+	if canon, kind, _, ok := d.res.Resolve(a.Source); ok && kind == "person" {
+		a.Source = canon
+	}
+	d.recent = append(d.recent, a)
+	if len(d.recent) > recentSources {
+		d.recent = d.recent[1:]
+	}
 }

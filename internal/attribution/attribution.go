@@ -134,6 +134,8 @@ func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, 
 			if a, ok := d.resolve(text, toks, cs[len(cs)-1]); ok && a.Source != "" {
 				d.remember(&a)
 			}
+		} else {
+			d.namePerson(text, toks)
 		}
 		return nil
 	}

@@ -85,6 +85,13 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 			if _, rep := reportingLemmas[s.Lemma(h)]; rep && governs(s, h, x, rel) {
 				if c, ok := verbClause(s, h); ok {
 					found = append(found, c)
+				} else if v := s.Head(h); v >= 0 && s.Words[h].XPOS == "VBG" && s.Kid(h, "nsubj") < 0 && (s.URel(h) == "advcl" || s.URel(h) == "conj" || s.URel(h) == "xcomp") {
+					// "he told reporters, adding that 64 officers had been
+					// injured": the participle's speaker is its verb's.
+					if c, ok := verbClause(s, v); ok {
+						c.Cue = s.Words[h].Form
+						found = append(found, c)
+					}
 				}
 			}
 		}

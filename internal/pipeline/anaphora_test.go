@@ -86,3 +86,24 @@ func TestOtherTime(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonNamed: "he" is the person a sentence named, though that
+// sentence reported nothing; "adding that" speaks with its verb's
+// subject.
+func TestPersonNamed(t *testing.T) {
+	for _, c := range []struct{ name, text, number, source string }{
+		{"adding that", "Clashes in capital\nInterior Minister John Otieno rejected the figures. \"These numbers are invented,\" he told reporters, adding that 64 police officers had been injured.", "64", "John Otieno"},
+		{"he told", "Storm aftermath\nGovernor Maria Santos toured the flooded district on Sunday. She told reporters that 31 people had died.", "31", "Maria Santos"},
+		{"not a nationality", "Boat capsizes\nThe coast guard said 12 bodies were found. The Italian navy joined the search. It said 40 people were missing.", "40", "coast guard"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}, pipeline.Options{Explain: true}), c.number)
+			if f == nil {
+				t.Fatalf("%q: no figure %q", c.text, c.number)
+			}
+			if f.Source != c.source {
+				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
+			}
+		})
+	}
+}
