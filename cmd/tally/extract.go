@@ -31,7 +31,7 @@ object per figure, one a line (the fields are listed in DESIGN.md,
 
 ` + sourcesHelp + `
 The document id ("doc") is the "id" of a JSONL line, else the file path;
-for a page fetched, from a feed or from a WARC, its canonical URL.
+for a page fetched or read from a feed or a WARC, its canonical URL.
 Documents come out in the order given (fetched pages as they arrive). A
 bad input gets one line on standard error and the others are still
 read; the exit status is then 1. A page too deep for the HTML parser is

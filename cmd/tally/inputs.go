@@ -27,7 +27,7 @@ const sourcesHelp = `A SOURCE is any mix of:
                  .html.gz ...)
   a folder       walked recursively; hidden files are skipped, and so are
                  files that are no documents (.css, .png ...)
-  an URL         http(s): an article page, or a feed whose items are
+  a URL          http(s): an article page, or a feed whose items are
                  fetched (or read from the feed when it carries them whole)
   a URL list     a .txt file of http(s) URLs, one a line (# comments and
                  blank lines allowed): each is fetched

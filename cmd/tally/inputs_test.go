@@ -317,3 +317,27 @@ func TestDashDashEndsOptions(t *testing.T) {
 		t.Errorf("ingest: %v\n%s", err, out)
 	}
 }
+
+// tally ingest reads the same inputs (gzipped ones too): each case
+// stores its documents.
+func TestIngestEveryInputKind(t *testing.T) {
+	site := testSite(t)
+	for _, c := range inputCases(t, site.URL) {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args, want := c.setUp(t, dir)
+			db := filepath.Join(dir, "ledger.db")
+			var out, errb bytes.Buffer
+			code := run(append([]string{"ingest", "--quiet", "--db", db}, args...), strings.NewReader(c.stdin), &out, &errb)
+			if code != 0 {
+				t.Fatalf("exit %d, stderr:\n%s", code, errb.String())
+			}
+			if c.warn != "" && !(strings.Contains(errb.String(), "tally ingest: warning: ") && strings.Contains(errb.String(), c.warn)) {
+				t.Errorf("no warning %q:\n%s", c.warn, errb.String())
+			}
+			if got := ledgerStats(t, db).Documents; got != len(want) {
+				t.Errorf("%d documents stored, want %d:\n%s", got, len(want), errb.String())
+			}
+		})
+	}
+}
