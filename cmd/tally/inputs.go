@@ -114,7 +114,11 @@ func ignoredNote(cmd string, n int64) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("tally %s: skipped %d files in folders that are not documents (not .txt, .html, .jsonl, feeds or WARC)\n", cmd, n)
+	files := "files"
+	if n == 1 {
+		files = "file"
+	}
+	return fmt.Sprintf("tally %s: skipped %d %s in folders that are not documents (not .txt, .html, .jsonl, feeds or WARC)\n", cmd, n, files)
 }
 
 // reporter prints a reading command's problems. Documents come from

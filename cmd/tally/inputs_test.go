@@ -134,7 +134,7 @@ func inputCases(t *testing.T, base string) []inputCase {
 		{name: "folder", files: map[string]string{
 			"news/a.txt": lead(51), "news/sub/b.html": page(52, ""), "news/sub/c.jsonl.gz": gzipped(t, `{"id": "j53", "text": "`+lead(53)+`"}`),
 			"news/.hidden.txt": lead(58), "news/style.css": "p { color: red }",
-		}, args: []string{"news"}, want: map[int]string{51: "news/a.txt", 52: "news/sub/b.html", 53: "j53"}, note: "skipped 1 files in folders"},
+		}, args: []string{"news"}, want: map[int]string{51: "news/a.txt", 52: "news/sub/b.html", 53: "j53"}, note: "skipped 1 file in folders"},
 		{name: "url", args: []string{"--allow-private", base + "/story/61"}, want: map[int]string{61: base + "/story/61"}},
 		{name: "url list", files: map[string]string{"urls.txt": "# today\n" + base + "/story/62\n\n" + base + "/story/63\n"}, args: []string{"--allow-private", "urls.txt"},
 			want: map[int]string{62: base + "/story/62", 63: base + "/story/63"}},
