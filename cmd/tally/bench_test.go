@@ -3,6 +3,9 @@ package main
 import (
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -45,4 +48,59 @@ func BenchmarkLedgerCommands(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/command")
 		})
 	}
+}
+
+// BenchmarkStartup times whole tally processes, start-up included: the
+// binary is built once, then run b.N times per command. It reports the
+// wall time per run and the peak RSS of one run. Commands that need no HTML
+// extraction should not pay for it (third_party/go-dateparser/README.tally.md).
+//
+//	go test ./cmd/tally -run '^$' -bench Startup -benchtime 20x
+//
+// hyperfine gives the same figures from outside:
+// hyperfine -N --warmup 3 'tally --help' 'tally extract testdata/seed.txt'
+func BenchmarkStartup(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "tally")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "ledger.db")
+	if out, err := exec.Command(bin, "ingest", "--quiet", "--db", db, "../../testdata/seed.txt").CombinedOutput(); err != nil {
+		b.Fatalf("tally ingest: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"help", []string{"--help"}},
+		{"figures", []string{"figures", "--db", db}},
+		{"extract-txt", []string{"extract", "../../testdata/seed.txt"}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				if out, err := exec.Command(bin, tc.args...).CombinedOutput(); err != nil {
+					b.Fatalf("tally %v: %v\n%s", tc.args, err, out)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/run")
+			if kb := peakRSS(bin, tc.args); kb > 0 {
+				b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
+			}
+		})
+	}
+}
+
+// peakRSS is a tally run's peak RSS in KiB, measured by GNU time; 0 when
+// /usr/bin/time is not installed. The child's own rusage would not do: Go
+// starts processes with CLONE_VM, and Linux counts the parent's (the test
+// binary's) resident memory into the child's high-water mark at exec.
+func peakRSS(bin string, args []string) int64 {
+	out, err := exec.Command("/usr/bin/time", append([]string{"-f", "peak %M", bin}, args...)...).CombinedOutput()
+	if err != nil {
+		return 0
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	kb, _ := strconv.ParseInt(strings.TrimPrefix(lines[len(lines)-1], "peak "), 10, 64)
+	return kb
 }

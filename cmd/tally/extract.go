@@ -9,61 +9,62 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/tally-news/tally/internal/claim"
-	"github.com/tally-news/tally/internal/document"
+	"github.com/tally-news/tally/internal/gather"
 	"github.com/tally-news/tally/internal/pipeline"
 	"github.com/tally-news/tally/internal/sources"
 )
 
 func init() {
-	commands["extract"] = command{"find figure claims in text, HTML or JSONL documents", runExtract}
+	commands["extract"] = command{"find figure claims in files, folders, URLs, feeds and WARC files", runExtract}
 }
 
-const extractUsage = `Usage: tally extract [options] FILE...
+const extractUsage = `Usage: tally extract [options] SOURCE...
 
 Finds every figure claim in the documents — the number phrase, what it
 measures, who is counted, who asserts it and when — and prints one JSON
 object per figure, one a line (the fields are listed in DESIGN.md,
 "Figure claims: the output contract").
 
-FILE is a .txt, .html, .htm or .jsonl file, or - for standard input
-(JSON Lines, HTML or plain text, told apart by their first bytes). The
-document id ("doc") is the "id" of a JSONL line, else the file path.
-A bad input gets one line on standard error and the others are still
-read; the exit status is then 1.
+` + sourcesHelp + `
+The document id ("doc") is the "id" of a JSONL line, else the file path;
+for a page fetched or read from a feed or a WARC, its canonical URL.
+Documents come out in the order given (fetched pages as they arrive). A
+bad input gets one line on standard error and the others are still
+read; the exit status is then 1. A page too deep for the HTML parser is
+read without its layout, with a warning.
 
 Options:
   --format jsonl|table    output format (default jsonl): jsonl for
                           programs, table for people (one aligned row
                           per figure, the sentence cut short)
-  --published YYYY-MM-DD  publication date for documents that carry none;
-                          "on Monday" resolves against it
   --aliases FILE          source alias file (TOML) extending the shipped
                           table; see internal/sources/README.md
   --explain               add to each figure an "explain" object saying
                           which rule and which words decided its measure,
                           counted people and source (jsonl; in a table,
                           three lines under each row)
-
+` + inputOptionsHelp + `
 Examples:
   tally extract --published 2024-12-23 testdata/seed.txt
   tally extract --format table shared/corpus/dev/docs.jsonl
-  tally extract --aliases my-sources.toml a.html b.txt > figures.jsonl
-  curl -s https://example.org/article | tally extract --published 2025-01-27 -
+  tally extract saved-pages/ crawl-00001.warc.gz > figures.jsonl
+  tally extract --aliases my-sources.toml a.html b.txt.gz feed.xml
+  tally extract https://example.org/2025/01/27/story
+  tally extract -- -notes.txt
 `
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // errors are printed below, in one line
 	format := fs.String("format", "jsonl", "")
-	published := fs.String("published", "", "")
 	aliases := fs.String("aliases", "", "")
 	explain := fs.Bool("explain", false, "")
-	paths, err := parseInterspersed(fs, args)
+	in := addInputFlags(fs)
+	srcs, err := parseInterspersed(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, extractUsage)
 		return 0
@@ -76,14 +77,12 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tally extract: unknown --format %q; valid: jsonl, table\n", *format)
 		return 2
 	}
-	if *published != "" {
-		if _, err := time.Parse("2006-01-02", *published); err != nil {
-			fmt.Fprintf(stderr, "tally extract: bad --published %q; want YYYY-MM-DD, e.g. 2025-01-27\n", *published)
-			return 2
-		}
+	if err := in.check(); err != nil {
+		fmt.Fprintf(stderr, "tally extract: %v\n", err)
+		return 2
 	}
-	if len(paths) == 0 {
-		fmt.Fprint(stderr, "tally extract: no input files\n\n"+extractUsage)
+	if len(srcs) == 0 {
+		fmt.Fprint(stderr, "tally extract: no inputs\n\n"+extractUsage)
 		return 2
 	}
 	opt := pipeline.Options{Explain: *explain}
@@ -103,38 +102,26 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		out = newJSONLWriter(w)
 	}
-	failed := false
-	bad := func(err error) {
-		out.Sync() // keep stdout and stderr in input order on a terminal
-		fmt.Fprintln(stderr, "tally extract:", oneLine(err.Error()))
-		failed = true
-	}
-	ropts := document.Options{Published: *published, Stdin: stdin}
-	for _, path := range paths {
-		name := path
-		if path == "-" {
-			name = document.StdinName
+	r := &reporter{cmd: "extract", stderr: stderr, flush: out.Sync}
+	ignored := readSources(srcs, in.gatherOptions(stdin), func(it gather.Item) {
+		figs, err := extractDoc(it.Doc, opt)
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		if err != nil {
+			r.badLocked(fmt.Errorf("%s: doc %s: %w", it.Origin, it.Doc.ID, err))
+			return
 		}
-		emit := func(d claim.Document) {
-			figs, err := extractDoc(d, opt)
-			if err != nil {
-				bad(fmt.Errorf("%s: doc %s: %w", name, d.ID, err))
-				return
-			}
-			for i := range figs {
-				out.Write(&figs[i])
-			}
+		for i := range figs {
+			out.Write(&figs[i])
 		}
-		if err := document.Read(path, ropts, emit, bad); err != nil {
-			bad(err)
-		}
-	}
+	}, r.bad, r.warn)
 	out.Close()
+	fmt.Fprint(stderr, ignoredNote("extract", ignored))
 	if err := w.Flush(); err != nil {
 		fmt.Fprintf(stderr, "tally extract: write output: %v\n", err)
 		return 1
 	}
-	return exitCode(failed)
+	return exitCode(r.failed)
 }
 
 // parseInterspersed parses flags placed before, between or after the

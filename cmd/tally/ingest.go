@@ -13,8 +13,6 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/tally-news/tally/internal/fetch"
-	"github.com/tally-news/tally/internal/gather"
 	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/store"
@@ -28,16 +26,9 @@ const ingestUsage = `Usage: tally ingest [options] SOURCE...
 
 Reads every SOURCE, finds its figure claims and stores each document with
 its figures in the ledger (one SQLite file, created on first use; or
-PostgreSQL). A SOURCE is any mix of:
+PostgreSQL).
 
-  a file         .txt, .html/.htm, .jsonl (as tally extract reads them),
-                 a feed file (.xml, .rss, .atom, JSON Feed .json), or a
-                 WARC file (.warc, .warc.gz: its HTML responses)
-  a folder       walked recursively; hidden files are skipped, and files
-                 that are no documents are counted as ignored
-  an URL         http(s): an article page, or a feed whose items are
-                 fetched (or read from the feed when it carries them whole)
-
+` + sourcesHelp + `
 The same document ingested twice (same URL or text) is stored once;
 syndicated copies with small edits are linked to the first copy and not
 counted again. Each document is committed on its own: an ingest that is
@@ -50,14 +41,8 @@ exit status is then 1.
 Options:
   --db DSN                ledger: a SQLite file or a postgres:// URL
                           (default $TALLY_DB, else tally.db)
-  --published YYYY-MM-DD  publication date for documents that carry none
   --aliases FILE          source alias file (TOML) extending the shipped table
-  --allow-private         fetch from private, loopback and link-local
-                          addresses (refused by default)
-  --timeout D             per-request timeout (default 20s)
-  --max-bytes N           largest response accepted, in bytes (default 10 MiB)
-  --workers N             extraction workers (default: one per CPU)
-  --fetchers N            downloads at once (default 8; at most 2 per host)
+` + inputOptionsHelp + `  --workers N             extraction workers (default: one per CPU)
   --quiet                 no progress display
 
 Examples:
@@ -70,13 +55,9 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	db := fs.String("db", "", "")
-	published := fs.String("published", "", "")
 	aliases := fs.String("aliases", "", "")
-	allowPrivate := fs.Bool("allow-private", false, "")
-	timeout := fs.Duration("timeout", 20*time.Second, "")
-	maxBytes := fs.Int64("max-bytes", 10<<20, "")
+	in := addInputFlags(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "")
-	fetchers := fs.Int("fetchers", 8, "")
 	quiet := fs.Bool("quiet", false, "")
 	srcs, err := parseInterspersed(fs, args)
 	if err == flag.ErrHelp {
@@ -87,24 +68,21 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tally ingest: %v\nTry: tally ingest --help\n", err)
 		return 2
 	}
-	switch {
-	case len(srcs) == 0:
+	if len(srcs) == 0 {
 		fmt.Fprint(stderr, "tally ingest: no sources\n\n"+ingestUsage)
 		return 2
-	case *published != "" && !validDate(*published):
-		fmt.Fprintf(stderr, "tally ingest: bad --published %q; want YYYY-MM-DD, e.g. 2025-01-27\n", *published)
-		return 2
-	case *timeout <= 0 || *maxBytes <= 0 || *workers <= 0 || *fetchers <= 0:
-		fmt.Fprint(stderr, "tally ingest: --timeout, --max-bytes, --workers and --fetchers must be positive\n")
+	}
+	if err := in.check(); err != nil {
+		fmt.Fprintf(stderr, "tally ingest: %v\n", err)
 		return 2
 	}
-	opts := ingest.Options{Gather: gather.Options{
-		Fetch:     fetch.Options{Timeout: *timeout, MaxBytes: *maxBytes, AllowPrivate: *allowPrivate},
-		Published: *published,
-		Stdin:     stdin,
-		Workers:   *workers,
-		Fetchers:  *fetchers,
-	}}
+	if *workers <= 0 {
+		fmt.Fprint(stderr, "tally ingest: --workers must be positive\n")
+		return 2
+	}
+	opts := ingest.Options{Gather: in.gatherOptions(stdin)}
+	opts.Gather.Workers = *workers
+	opts.Gather.Warn = func(err error) { fmt.Fprintf(stderr, "tally ingest: warning: %s\n", oneLine(err.Error())) }
 	if *aliases != "" {
 		t, err := sources.Load(*aliases)
 		if err != nil {

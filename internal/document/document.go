@@ -1,8 +1,9 @@
 // Package document reads tally's inputs — plain text, HTML pages, JSON
 // Lines files of articles, standard input — into claim.Document values.
 //
-// The format is chosen by extension (document.go); each format has its own
-// file (text.go, html.go, jsonl.go). Every problem with an input becomes one
+// The format is chosen by extension (document.go), a ".gz" after it aside:
+// gzipped files are decompressed as they are read, told by their first
+// bytes. Each format has its own file (text.go, html.go, jsonl.go). Every problem with an input becomes one
 // *Error naming the input (and the line, for JSONL), what is wrong and what
 // to do about it, so that `tally extract` can print one line and go on with
 // the next input (DESIGN.md, "Bad input").
@@ -26,6 +27,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/klauspost/compress/gzip"
+
 	"github.com/tally-news/tally/internal/claim"
 )
 
@@ -36,6 +39,10 @@ type Options struct {
 	Published string
 	// Stdin is read for the path "-"; nil means os.Stdin.
 	Stdin io.Reader
+	// Warn, when set, is told about a document that was read, but less
+	// well than usual (an HTML page too deeply nested for the parser,
+	// whose text was pulled without its layout). It is not a failure.
+	Warn func(error)
 }
 
 // StdinName names standard input in messages and is the ID of a text or
@@ -83,7 +90,7 @@ var formats = map[string]func(r *input, opts Options, fn func(claim.Document), b
 }
 
 // knownExtensions is the list error messages give.
-const knownExtensions = ".txt, .html, .htm, .jsonl (or - for standard input)"
+const knownExtensions = ".txt, .html, .htm, .jsonl, each also gzipped (.txt.gz ...), or - for standard input"
 
 // Read calls fn for each document in the input named by path. A problem with one
 // line of a JSONL file is reported through bad and reading goes on; a problem with
@@ -91,7 +98,8 @@ const knownExtensions = ".txt, .html, .htm, .jsonl (or - for standard input)"
 //
 // path "-" is standard input, sniffed: JSON Lines if its first non-space
 // character is "{", HTML if it starts like a page, else plain text. A file
-// with no extension is sniffed the same way.
+// with no extension is sniffed the same way. "docs.jsonl.gz" is JSON Lines,
+// gzipped.
 func Read(path string, opts Options, fn func(claim.Document), bad func(error)) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -112,24 +120,77 @@ func Read(path string, opts Options, fn func(claim.Document), bad func(error)) (
 		return sniff(in)(in, opts, fn, bad)
 	}
 
-	ext := strings.ToLower(filepath.Ext(path))
+	ext := Ext(path)
 	read, known := formats[ext]
 	if !known && ext != "" {
 		return &Error{Path: path, Reason: fmt.Sprintf("unknown extension %q", ext), Hint: "tally reads " + knownExtensions}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return openError(path, err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return &Error{Path: path, Reason: "is a directory", Hint: "name the files in it, e.g. " + filepath.Join(path, "*.jsonl")}
 	}
+	f, err := Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
 	in := &input{name: path, r: bufio.NewReaderSize(f, 64<<10)}
 	if !known {
 		read = sniff(in)
 	}
 	return read(in, opts, fn, bad)
+}
+
+// Ext is the lowercase extension that says a file's format, a ".gz"
+// after it left out: ".jsonl" for "docs.jsonl.gz", "" for "notes.gz".
+func Ext(path string) string {
+	lower := strings.ToLower(path)
+	if strings.HasSuffix(lower, ".gz") {
+		lower = lower[:len(lower)-3]
+	}
+	return filepath.Ext(lower)
+}
+
+// Open opens a file for reading, decompressing it when it is gzipped
+// (told by its first bytes, whatever its name: "docs.jsonl.gz", or a
+// gzipped file saved without the suffix). Errors are *Error values.
+// Decompressed bytes are not capped here: the readers cap what they keep.
+func Open(path string) (io.ReadCloser, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	if head, _ := br.Peek(2); !bytes.Equal(head, gzipMagic) {
+		return readCloser{br, f}, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		f.Close()
+		return nil, &Error{Path: path, Reason: fmt.Sprintf("bad gzip data: %v", err), Hint: "is the file complete? try gzip -t"}
+	}
+	return readCloser{gzipErrors{zr, path}, f}, nil
+}
+
+var gzipMagic = []byte{0x1f, 0x8b}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+// gzipErrors names the problem when a gzipped file breaks off or is
+// corrupt half-way ("unexpected EOF" alone says little).
+type gzipErrors struct {
+	r    *gzip.Reader
+	path string
+}
+
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("bad gzip data: %v (is the file complete? try gzip -t)", err)
+	}
+	return n, err
 }
 
 // input is an open input with its name for messages.

@@ -160,7 +160,8 @@ func TestReadBadInputs(t *testing.T) {
 	}{
 		{"binary text", "a.txt", "abc\x00\x01\x02", "a.txt: binary file (NUL bytes), not text"},
 		{"binary html", "a.html", "\x89PNG\r\n\x1a\n\x00\x00", "a.html: binary file (NUL bytes)"},
-		{"binary jsonl", "a.jsonl", "\x1f\x8b\x08\x00\x00\x00", "a.jsonl: binary file (NUL bytes), not JSON Lines"},
+		{"binary jsonl", "a.jsonl", "PK\x03\x04\x00\x00", "a.jsonl: binary file (NUL bytes), not JSON Lines"},
+		{"cut gzip", "a.jsonl", "\x1f\x8b\x08\x00\x00\x00", "a.jsonl: bad gzip data: unexpected EOF; is the file complete?"},
 		{"invalid utf-8", "latin1.txt", "caf\xe9 au lait: 12 killed", "latin1.txt: invalid UTF-8 at byte 3; convert it to UTF-8"},
 		{"empty text", "e.txt", "", "e.txt: empty file"},
 		{"blank text", "b.txt", " \n\t\n", "b.txt: empty file"},

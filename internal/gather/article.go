@@ -2,6 +2,7 @@ package gather
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"net/url"
@@ -74,17 +75,15 @@ func looksLikeHTML(body []byte) bool {
 //	           detected from the text (left empty when detection is not
 //	           confident, as for a few words)
 func (g *gatherer) extract(j job) {
-	root, err := htmltext.Parse(j.page)
+	page, err := htmltext.ExtractPage(j.page, j.url)
 	if err != nil {
 		g.report(j.origin, withURL(j.url, err))
 		return
 	}
-	declared := htmltext.DeclaredLanguage(root)
-	d, err := htmltext.ExtractNode(root, j.url)
-	if err != nil {
-		g.report(j.origin, withURL(j.url, err))
-		return
+	if page.Flat {
+		g.warn(&Error{Origin: j.origin, Err: withURL(j.url, errors.New(htmltext.FlatWarning))})
 	}
+	d, declared := page.Doc, page.DeclaredLanguage
 	if d.URL == "" || isSiteRoot(d.URL) && !isSiteRoot(j.url) {
 		// No canonical URL, or one naming the home page (a common
 		// misconfiguration that would make every article one
@@ -124,16 +123,21 @@ func withURL(u string, err error) error {
 	return fmt.Errorf("%s: %w", u, err)
 }
 
-// readFile reads a text, HTML or JSONL file with document.Read, as `tally
-// extract` does, and fills in what it leaves open: an HTML file's
-// canonical URL becomes its ID (so that a saved page and the same page
-// fetched are one document), and the language is detected.
+// readFile reads a text, HTML or JSONL file with document.Read and fills
+// in what it leaves open: an HTML file's canonical URL becomes its ID
+// (unless Options.FileIDs: so that a saved page and the same page fetched
+// are one document), and the language is detected.
 func (g *gatherer) readFile(j job) {
-	err := document.Read(j.path, document.Options{Published: g.opts.Published, Stdin: j.stdin}, func(d claim.Document) {
+	opts := document.Options{
+		Published: g.opts.Published,
+		Stdin:     j.stdin,
+		Warn:      func(err error) { g.warn(&Error{Origin: j.origin, Err: err}) },
+	}
+	err := document.Read(j.path, opts, func(d claim.Document) {
 		if g.ctx.Err() != nil {
 			return
 		}
-		if d.ID == j.path && isURL(d.URL) && !isSiteRoot(d.URL) {
+		if !g.opts.FileIDs && d.ID == j.path && isURL(d.URL) && !isSiteRoot(d.URL) {
 			d.URL = dropFragment(d.URL)
 			d.ID = d.URL // a page that names its URL
 		}

@@ -73,6 +73,17 @@ type Options struct {
 	// file that is not a feed. A folder of saved pages is full of those,
 	// so they are not errors; the caller may count them.
 	Ignored func(path string)
+	// Warn, when set, is told about a document that was read, but less
+	// well than usual: an HTML page too deep for the parser, whose text
+	// was read without its layout. It is an *Error, and not a failure.
+	// It is never called concurrently with bad.
+	Warn func(error)
+	// FileIDs names a file's document by its path (a JSONL line's by its
+	// "id") even when the page gives its canonical URL, as tally extract
+	// and tally text do: scripts match their output to their input by it.
+	// Without it a saved page is named by its canonical URL, so that it
+	// and the same page fetched are one document in the ledger.
+	FileIDs bool
 }
 
 // Error is a bad input: a file, URL, feed item or WARC record that gave no
@@ -119,6 +130,13 @@ func Gather(ctx context.Context, sources []string, opts Options, fn func(Item), 
 			defer badMu.Unlock()
 			bad(err)
 		},
+		warn: func(err error) {
+			if opts.Warn != nil {
+				badMu.Lock()
+				defer badMu.Unlock()
+				opts.Warn(err)
+			}
+		},
 		work:    make(chan job, opts.Workers),
 		fetches: newQueue(),
 		fetched: map[string]bool{},
@@ -159,6 +177,7 @@ type gatherer struct {
 	client *fetch.Client
 	fn     func(Item)
 	bad    func(error)
+	warn   func(error) // Options.Warn, serialised with bad
 
 	work    chan job       // to the workers
 	fetches *queue         // to the fetchers; unbounded, since fetchers add to it

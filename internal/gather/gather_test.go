@@ -500,7 +500,7 @@ func TestGatherUnknownExtension(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "report.pdf")
 	os.WriteFile(path, []byte("%PDF-1.4"), 0o644)
 	_, errs, _ := run(t, []string{path}, Options{})
-	want := path + `: unknown extension ".pdf"; tally reads .txt, .html, .htm, .jsonl, feeds (.xml, .rss, .atom, .json), .warc, .warc.gz, folders and http(s) URLs`
+	want := path + `: unknown extension ".pdf"; tally reads .txt, .html, .htm, .jsonl, feeds (.xml, .rss, .atom, .json), .warc, .warc.gz, any of them gzipped (.txt.gz ...), folders and http(s) URLs`
 	if len(errs) != 1 || errs[0] != want {
 		t.Errorf("errors %q, want %q", errs, want)
 	}

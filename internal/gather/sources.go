@@ -36,15 +36,16 @@ var documentExtensions = map[string]bool{
 var feedExtensions = map[string]bool{".xml": true, ".rss": true, ".atom": true, ".json": true}
 
 // readable is the list messages give for an unknown extension.
-const readable = ".txt, .html, .htm, .jsonl, feeds (.xml, .rss, .atom, .json), .warc, .warc.gz, folders and http(s) URLs"
+const readable = ".txt, .html, .htm, .jsonl, feeds (.xml, .rss, .atom, .json), .warc, .warc.gz, any of them gzipped (.txt.gz ...), folders and http(s) URLs"
 
+// fileKind tells a file's kind by its name; a ".gz" after the name's own
+// extension counts for nothing ("docs.jsonl.gz" is JSON Lines, "page.gz"
+// is sniffed): document.Open decompresses whatever is gzipped.
 func fileKind(path string) int {
-	lower := strings.ToLower(path)
-	if strings.HasSuffix(lower, ".warc") || strings.HasSuffix(lower, ".warc.gz") {
-		return kindWARC
-	}
-	ext := filepath.Ext(lower)
+	ext := document.Ext(path)
 	switch {
+	case ext == ".warc":
+		return kindWARC
 	case documentExtensions[ext]:
 		return kindDocument
 	case feedExtensions[ext]:
@@ -161,7 +162,7 @@ func (g *gatherer) file(path string, direct bool) {
 	}
 	switch kind {
 	case kindDocument:
-		if ext := strings.ToLower(filepath.Ext(path)); (ext == ".txt" || ext == ".text" || ext == "") && g.textURLList(path) {
+		if ext := document.Ext(path); (ext == ".txt" || ext == ".text" || ext == "") && g.textURLList(path) {
 			return
 		}
 		g.toWorkers(job{origin: path, path: path})
@@ -171,7 +172,7 @@ func (g *gatherer) file(path string, direct bool) {
 		g.warcFile(path)
 	default:
 		if direct {
-			g.report(path, fmt.Errorf("unknown extension %q; tally reads %s", filepath.Ext(path), readable))
+			g.report(path, fmt.Errorf("unknown extension %q; tally reads %s", document.Ext(path), readable))
 		} else {
 			g.ignore(path)
 		}
@@ -185,17 +186,17 @@ func (g *gatherer) ignore(path string) {
 }
 
 // sniffFile picks the kind of a file without an extension from its first
-// bytes: a feed, a WARC, or else whatever document.Read makes of it (it
-// sniffs JSON Lines, HTML and text itself).
+// (decompressed) bytes: a feed, a WARC, or else whatever document.Read
+// makes of it (it sniffs JSON Lines, HTML and text itself).
 func sniffFile(path string) int {
-	f, err := os.Open(path)
+	f, err := document.Open(path)
 	if err != nil {
 		return kindDocument // document.Read reports it
 	}
 	defer f.Close()
 	head, _ := bufio.NewReaderSize(f, 64<<10).Peek(64 << 10)
 	switch {
-	case bytes.HasPrefix(head, []byte("WARC/")), bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+	case bytes.HasPrefix(head, []byte("WARC/")):
 		return kindWARC
 	case feed.Sniff(head):
 		return kindFeed
@@ -205,9 +206,9 @@ func sniffFile(path string) int {
 
 // feedFile reads a feed file and queues its items.
 func (g *gatherer) feedFile(path string, direct bool) {
-	f, err := os.Open(path)
+	f, err := document.Open(path)
 	if err != nil {
-		g.report(path, statError(err))
+		g.report(path, err)
 		return
 	}
 	defer f.Close()

@@ -5,8 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
+
+	"github.com/tally-news/tally/internal/document"
 )
 
 // A list of URLs, one a line — `urls.txt`, or piped on standard input —
@@ -106,7 +107,7 @@ func (g *gatherer) urlList(name string, r io.Reader) {
 // list: it returns false when the file is not one, for it to be read as
 // an article.
 func (g *gatherer) textURLList(path string) bool {
-	f, err := os.Open(path)
+	f, err := document.Open(path)
 	if err != nil {
 		return false // document.Read reports it
 	}

@@ -68,16 +68,24 @@ func ExtractBytes(page []byte, pageURL string) (claim.Document, error) {
 // callers that read something from the tree before ExtractNode, which
 // changes it.
 func Parse(page []byte) (*html.Node, error) {
+	doc, err := html.Parse(decoded(page))
+	if err != nil {
+		if isTooDeep(err) {
+			return nil, ErrTooDeep
+		}
+		return nil, fmt.Errorf("parse HTML: %w", err)
+	}
+	return doc, nil
+}
+
+// decoded is the page as UTF-8 (see ExtractBytes for the rules).
+func decoded(page []byte) io.Reader {
 	var r io.Reader = bytes.NewReader(page)
 	if !utf8.Valid(page) {
 		enc, _, _ := charset.DetermineEncoding(page, "")
 		r = transform.NewReader(r, enc.NewDecoder())
 	}
-	doc, err := html.Parse(r)
-	if err != nil {
-		return nil, fmt.Errorf("parse HTML: %w", err)
-	}
-	return doc, nil
+	return r
 }
 
 // ExtractNode is Extract for a page already parsed.
@@ -208,21 +216,15 @@ func (w *textWriter) walk(n *html.Node) {
 			return
 		}
 	}
-	block := n.Type == html.ElementNode && blockElements[n.Data]
-	if block {
-		w.breakLine()
-	}
-	if n.Type == html.ElementNode && cellElements[n.Data] {
-		w.space = true
+	element := n.Type == html.ElementNode
+	if element {
+		w.edge(n.Data)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
-	if block {
-		w.breakLine()
-	}
-	if n.Type == html.ElementNode && cellElements[n.Data] {
-		w.space = true
+	if element {
+		w.edge(n.Data)
 	}
 }
 
