@@ -16,6 +16,7 @@ import (
 	"github.com/tally-news/tally/internal/fetch"
 	"github.com/tally-news/tally/internal/gather"
 	"github.com/tally-news/tally/internal/ingest"
+	"github.com/tally-news/tally/internal/jobs"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/store"
 )
@@ -59,11 +60,17 @@ Options:
   --workers N             extraction workers (default: one per CPU)
   --fetchers N            downloads at once (default 8; at most 2 per host)
   --quiet                 no progress display
+  --queue                 do not ingest here: queue one job per URL, file,
+                          feed and slice of a WARC file for 'tally worker'
+                          processes, and return with the number queued
+  --slice-bytes N         with --queue, cut WARC files in slices of about
+                          N bytes (default 8 MiB)
 
 Examples:
   tally ingest saved-pages/
   tally ingest https://example.org/feed.xml https://example.org/2025/01/27/story
   tally ingest --db postgres://localhost/tally crawl-00001.warc.gz
+  tally ingest --queue --db postgres://db.internal/tally crawl-*.warc.gz
 `
 
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -78,6 +85,8 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", runtime.NumCPU(), "")
 	fetchers := fs.Int("fetchers", 8, "")
 	quiet := fs.Bool("quiet", false, "")
+	queue := fs.Bool("queue", false, "")
+	sliceBytes := fs.Int64("slice-bytes", jobs.DefaultSliceBytes, "")
 	srcs, err := parseInterspersed(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, ingestUsage)
@@ -94,9 +103,15 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case *published != "" && !validDate(*published):
 		fmt.Fprintf(stderr, "tally ingest: bad --published %q; want YYYY-MM-DD, e.g. 2025-01-27\n", *published)
 		return 2
-	case *timeout <= 0 || *maxBytes <= 0 || *workers <= 0 || *fetchers <= 0:
-		fmt.Fprint(stderr, "tally ingest: --timeout, --max-bytes, --workers and --fetchers must be positive\n")
+	case *timeout <= 0 || *maxBytes <= 0 || *workers <= 0 || *fetchers <= 0 || *sliceBytes <= 0:
+		fmt.Fprint(stderr, "tally ingest: --timeout, --max-bytes, --workers, --fetchers and --slice-bytes must be positive\n")
 		return 2
+	}
+	if *queue {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return enqueue(ctx, store.DSN(*db), srcs, jobs.IngestArgs{Published: *published, Aliases: absPath(*aliases),
+			AllowPrivate: *allowPrivate, Timeout: *timeout, MaxBytes: *maxBytes}, *sliceBytes, stdout, stderr)
 	}
 	opts := ingest.Options{Gather: gather.Options{
 		Fetch:     fetch.Options{Timeout: *timeout, MaxBytes: *maxBytes, AllowPrivate: *allowPrivate},
