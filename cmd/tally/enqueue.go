@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/riverqueue/river"
 
+	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/jobs"
 	"github.com/tally-news/tally/internal/store"
+	"github.com/tally-news/tally/internal/watch"
 )
 
 // enqueue is `tally ingest --queue`: it plans the jobs, inserts them and
@@ -63,4 +66,21 @@ func absPath(p string) string {
 		return a
 	}
 	return p
+}
+
+// alertHook makes a plain ingest raise the alerts of followed series as
+// the workers do (see jobs.Ledger.AlertHook).
+func alertHook(ctx context.Context, dsn string, st store.Store, opts *ingest.Options, allowPrivate bool, bad func(error)) (func(), error) {
+	wdb, err := watch.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	l := &jobs.Ledger{Store: st, Watch: wdb}
+	opts.Stored = l.AlertHook(ctx, allowPrivate, func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		bad(err)
+	})
+	return func() { wdb.Close() }, nil
 }

@@ -142,6 +142,12 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts.Progress = ingest.NewProgress(stderr, isTerminal(stderr), 5*time.Second)
 	}
 	bad := func(err error) { fmt.Fprintf(stderr, "tally ingest: %s\n", oneLine(err.Error())) }
+	closeAlerts, err := alertHook(ctx, store.DSN(*db), st, &opts, *allowPrivate, bad)
+	if err != nil {
+		fmt.Fprintf(stderr, "tally ingest: %v\n", oneLine(err.Error()))
+		return 1
+	}
+	defer closeAlerts()
 	sum := ingest.Run(ctx, st, srcs, opts, bad)
 	if f, ok := opts.Progress.(interface{ Finish() }); ok {
 		f.Finish()

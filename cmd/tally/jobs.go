@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tally-news/tally/internal/jobs"
@@ -93,16 +94,9 @@ func openQueue(ctx context.Context, db string) (*jobs.Queue, func(), error) {
 	return q, func() { q.Close(); st.Close() }, nil
 }
 
-// jobStates are River's states in the order a job goes through them, with
-// the words tally shows.
-var jobStates = []struct{ state, label string }{
-	{"available", "queued"}, {"scheduled", "scheduled"}, {"pending", "pending"}, {"running", "running"},
-	{"retryable", "failed, will retry"}, {"completed", "done"}, {"discarded", "failed, discarded"}, {"cancelled", "cancelled"},
-}
-
 func writeJobs(w io.Writer, c jobs.Counts, fails []jobs.Failed) {
-	for _, s := range jobStates {
-		fmt.Fprintf(w, "%-20s %8d\n", s.label, c[s.state])
+	for _, s := range jobs.States {
+		fmt.Fprintf(w, "%-20s %8d\n", s.Label, c[s.State])
 	}
 	if len(fails) == 0 {
 		return
@@ -114,24 +108,8 @@ func writeJobs(w io.Writer, c jobs.Counts, fails []jobs.Failed) {
 			when = ", next attempt " + f.Next.Local().Format(time.DateTime)
 		}
 		fmt.Fprintf(w, "\n#%s %s %s (attempt %d of %d%s)\n", strconv.FormatInt(f.ID, 10), f.State, f.Input, f.Attempts, f.Max, when)
-		for _, line := range splitLines(f.Error) {
+		for _, line := range strings.Split(f.Error, "\n") {
 			fmt.Fprintf(w, "    %s\n", line)
 		}
 	}
-}
-
-func splitLines(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && s[i] != '\n' {
-			i++
-		}
-		out = append(out, s[:i])
-		if i < len(s) {
-			i++
-		}
-		s = s[i:]
-	}
-	return out
 }

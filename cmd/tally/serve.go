@@ -116,8 +116,15 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fo := fetch.Options{AllowPrivate: *allowPrivate}
-	h := web.New(web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
-		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)})
+	wo := web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
+		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)}
+	closeQueue, err := serveQueue(ctx, dsn, &wo)
+	if err != nil {
+		fmt.Fprintln(stderr, "tally serve:", oneLine(err.Error()))
+		return 1
+	}
+	defer closeQueue()
+	h := web.New(wo)
 	return listenAndServe("serve", h, *addr, loopback, stdout, stderr, func(url string) {
 		fmt.Fprintf(stdout, "tally serve: serving the ledger %s at %s\n", describeDSN(dsn), url)
 	})

@@ -80,7 +80,7 @@ type sizes struct {
 }
 
 // generate writes the input under dir and starts its web server.
-func generate(t *testing.T, dir string, n sizes) input {
+func generate(t testing.TB, dir string, n sizes) input {
 	t.Helper()
 	next := 0
 	var srcs []string
@@ -153,7 +153,7 @@ func generate(t *testing.T, dir string, n sizes) input {
 	return input{srcs: srcs, docs: next, bad: 2, close: srv.Close}
 }
 
-func write(t *testing.T, path string, b []byte) {
+func write(t testing.TB, path string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/store"
+	"github.com/tally-news/tally/internal/watch"
 )
 
 // IngestArgs is one ingest job: one input, read as `tally ingest` reads
@@ -61,8 +62,18 @@ type Ledger struct {
 	// goroutines); nil for none.
 	Done func(IngestArgs, ingest.Summary)
 
+	// Watch, when set, raises alerts for followed series as documents
+	// are stored, and holds the watched feeds.
+	Watch *watch.DB
+	// HookAllowPrivate lets webhooks go to private addresses.
+	HookAllowPrivate bool
+	// Alerted is told of each alert raised; nil for none.
+	Alerted func(watch.Alert)
+
+	queue   *Queue // for the watch tick's polls
 	aliasMu sync.Mutex
 	aliases map[string]*sources.Table
+	clients map[bool]*fetch.Client
 }
 
 // IngestWorker runs ingest jobs: the code of `tally ingest`, on one input.
@@ -92,7 +103,14 @@ func (l *Ledger) Ingest(ctx context.Context, a IngestArgs) (ingest.Summary, []er
 		return ingest.Summary{Failed: 1}, []error{err}
 	}
 	var errs []error
-	sum := ingest.Run(ctx, l.Store, []string{a.Source}, opts, func(err error) { errs = append(errs, err) })
+	var mu sync.Mutex
+	bad := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		errs = append(errs, err)
+	}
+	opts.Stored = func(it gather.Item, res store.Result) { l.stored(ctx, it, res, a.AllowPrivate, bad) }
+	sum := ingest.Run(ctx, l.Store, []string{a.Source}, opts, bad)
 	if l.Done != nil {
 		l.Done(a, sum)
 	}

@@ -15,6 +15,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -54,18 +55,24 @@ type Config struct {
 	// PollInterval is how often an idle worker looks for jobs when it is
 	// not told of them (SQLite, which has no LISTEN): default 1 s.
 	PollInterval time.Duration
-	// PeriodicJobs are inserted on their schedule by whichever worker
-	// is River's leader (tally watch).
-	PeriodicJobs []*river.PeriodicJob
+	// Ledger is the ledger the jobs of this process run on (Workers
+	// made from it): the watch tick queues its polls through this queue.
+	Ledger *Ledger
+	// TickEvery is how often River's leader looks for watched feeds
+	// that are due (default 1 minute).
+	TickEvery time.Duration
+
+	postgres bool
 	// Log gets River's warnings; nil discards them.
 	Log io.Writer
 }
 
 // Queue is River's client on a ledger's database.
 type Queue struct {
-	client client
-	db     *sql.DB // for counts
-	close  func()
+	client      client
+	db          *sql.DB // for counts
+	placeholder string  // "?" or "$1"
+	close       func()
 }
 
 // client is what tally uses of *river.Client[TTx], whatever its driver.
@@ -83,6 +90,7 @@ type client interface {
 // upgrading River's tables with rivermigrate. Any number of processes may
 // open it at once: migrations run under a lock.
 func Open(ctx context.Context, dsn string, cfg Config) (*Queue, error) {
+	cfg.postgres = store.IsPostgres(dsn)
 	rc := riverConfig(cfg)
 	db, err := store.OpenDB(ctx, dsn)
 	if err != nil {
@@ -101,7 +109,7 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Queue, error) {
 			db.Close()
 			return nil, fmt.Errorf("%s: %w", dsn, err)
 		}
-		return &Queue{client: c, db: db, close: func() { db.Close() }}, nil
+		return newQueue(cfg, c, db, func() { db.Close() }), nil
 	}
 	pool, err := pgxpool.New(ctx, dsn)
 	if err != nil {
@@ -120,7 +128,18 @@ func Open(ctx context.Context, dsn string, cfg Config) (*Queue, error) {
 		db.Close()
 		return nil, err
 	}
-	return &Queue{client: c, db: db, close: func() { pool.Close(); db.Close() }}, nil
+	return newQueue(cfg, c, db, func() { pool.Close(); db.Close() }), nil
+}
+
+func newQueue(cfg Config, c client, db *sql.DB, close func()) *Queue {
+	q := &Queue{client: c, db: db, close: close, placeholder: "?"}
+	if cfg.postgres {
+		q.placeholder = "$1"
+	}
+	if cfg.Ledger != nil {
+		cfg.Ledger.queue = q
+	}
+	return q
 }
 
 // migrateSQLite brings River's tables up to date in one transaction:
@@ -183,7 +202,6 @@ func riverConfig(cfg Config) *river.Config {
 		RescueStuckJobsAfter: cfg.RescueAfter,
 		RetryPolicy:          cfg.RetryPolicy,
 		Logger:               slog.New(h),
-		PeriodicJobs:         cfg.PeriodicJobs,
 		FetchPollInterval:    cfg.PollInterval,
 		// Failed and finished jobs stay a week for `tally jobs`.
 		CompletedJobRetentionPeriod: 7 * 24 * time.Hour,
@@ -195,6 +213,7 @@ func riverConfig(cfg Config) *river.Config {
 	if cfg.Concurrency > 0 {
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Concurrency}}
 		rc.Workers = cfg.Workers
+		rc.PeriodicJobs = []*river.PeriodicJob{tickJob(cmp.Or(cfg.TickEvery, time.Minute))}
 	}
 	return rc
 }

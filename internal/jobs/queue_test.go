@@ -73,7 +73,7 @@ func waitDone(t *testing.T, q *jobs.Queue, timeout time.Duration) jobs.Counts {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
-		c, err := q.Counts(context.Background())
+		c, err := q.Counts(context.Background(), "tally_ingest")
 		if err != nil {
 			t.Fatal(err)
 		}

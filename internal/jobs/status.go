@@ -20,9 +20,14 @@ func (c Counts) Waiting() int {
 	return c["available"] + c["pending"] + c["scheduled"] + c["retryable"]
 }
 
-// Counts counts the jobs by state.
-func (q *Queue) Counts(ctx context.Context) (Counts, error) {
-	rows, err := q.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM river_job GROUP BY state`)
+// Counts counts the jobs by state; with a kind, the jobs of that kind
+// only ("tally_ingest").
+func (q *Queue) Counts(ctx context.Context, kind ...string) (Counts, error) {
+	query, args := `SELECT state, COUNT(*) FROM river_job GROUP BY state`, []any{}
+	if len(kind) > 0 {
+		query, args = `SELECT state, COUNT(*) FROM river_job WHERE kind = `+q.placeholder+` GROUP BY state`, []any{kind[0]}
+	}
+	rows, err := q.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting jobs: %w", err)
 	}
@@ -37,6 +42,13 @@ func (q *Queue) Counts(ctx context.Context) (Counts, error) {
 		c[s] = n
 	}
 	return c, rows.Err()
+}
+
+// States are River's states in the order a job goes through them, with
+// the words tally shows for them.
+var States = []struct{ State, Label string }{
+	{"available", "queued"}, {"scheduled", "scheduled"}, {"pending", "pending"}, {"running", "running"},
+	{"retryable", "failed, will retry"}, {"completed", "done"}, {"discarded", "failed, discarded"}, {"cancelled", "cancelled"},
 }
 
 // Failed is a job that failed: discarded after its last attempt (or

@@ -15,6 +15,8 @@ import (
 func Workers(l *Ledger) *river.Workers {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &IngestWorker{L: l})
+	river.AddWorker(ws, &TickWorker{L: l})
+	river.AddWorker(ws, &PollWorker{L: l})
 	return ws
 }
 
