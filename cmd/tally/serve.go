@@ -118,12 +118,13 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fo := fetch.Options{AllowPrivate: *allowPrivate}
 	wo := web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
 		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)}
-	closeQueue, err := serveQueue(ctx, dsn, &wo)
-	if err != nil {
-		fmt.Fprintln(stderr, "tally serve:", oneLine(err.Error()))
-		return 1
+	if closeQueue, err := serveQueue(ctx, dsn, &wo); err != nil {
+		// A ledger it cannot write to (River's tables are made on
+		// first use) is still served, without alerts and jobs.
+		fmt.Fprintln(stderr, "tally serve: warning: no alerts or jobs pages:", oneLine(err.Error()))
+	} else {
+		defer closeQueue()
 	}
-	defer closeQueue()
 	h := web.New(wo)
 	return listenAndServe("serve", h, *addr, loopback, stdout, stderr, func(url string) {
 		fmt.Fprintf(stdout, "tally serve: serving the ledger %s at %s\n", describeDSN(dsn), url)

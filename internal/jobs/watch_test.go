@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -29,6 +30,7 @@ type wire struct {
 	pages   map[string]string
 	cond    []string // "If-None-Match|If-Modified-Since" of each feed request
 	fetched []string
+	hooks   []string // webhook POST bodies
 }
 
 func newWire(pages map[string]string) *wire {
@@ -65,6 +67,11 @@ func (w *wire) serve(rw http.ResponseWriter, r *http.Request) {
 		}
 		b.WriteString("</channel></rss>")
 		rw.Write(b.Bytes())
+		return
+	}
+	if r.URL.Path == "/hook" && r.Method == http.MethodPost {
+		b, _ := io.ReadAll(r.Body)
+		w.hooks = append(w.hooks, string(b))
 		return
 	}
 	name := strings.TrimPrefix(r.URL.Path, "/")
