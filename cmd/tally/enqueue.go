@@ -12,6 +12,7 @@ import (
 
 	"github.com/tally-news/tally/internal/ingest"
 	"github.com/tally-news/tally/internal/jobs"
+	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/store"
 	"github.com/tally-news/tally/internal/watch"
 )
@@ -23,6 +24,13 @@ func enqueue(ctx context.Context, dsn string, srcs []string, base jobs.IngestArg
 	bad := func(err error) {
 		failed = true
 		fmt.Fprintf(stderr, "tally ingest: %s\n", oneLine(err.Error()))
+	}
+	if base.Aliases != "" {
+		// Read by every worker; checked here, where it can be fixed.
+		if _, err := sources.Load(base.Aliases); err != nil {
+			fmt.Fprintf(stderr, "tally ingest: %v\n", oneLine(err.Error()))
+			return 2
+		}
 	}
 	start := time.Now()
 	planned := jobs.Plan(srcs, base, sliceBytes, bad)

@@ -2,6 +2,7 @@ package jobs_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -256,5 +257,18 @@ func TestQueuePostgresKill(t *testing.T) {
 	c := waitDone(t, q, 3*time.Minute)
 	t.Logf("%d jobs by 3 workers (one killed) in %s", queued, time.Since(start).Round(time.Millisecond))
 	checkQueue(t, q, c, queued)
+	// The job the killed worker held was rescued: run again, and done.
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var rescued int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM river_job WHERE kind = 'tally_ingest' AND state = 'completed' AND attempt > 1`).Scan(&rescued); err != nil {
+		t.Fatal(err)
+	}
+	if rescued == 0 {
+		t.Error("no job was run twice: the killed worker held none")
+	}
 	compare(t, dump(t, st), want)
 }
