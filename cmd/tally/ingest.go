@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tally-news/tally/internal/ingest"
+	"github.com/tally-news/tally/internal/jobs"
 	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/store"
 )
@@ -44,11 +45,17 @@ Options:
   --aliases FILE          source alias file (TOML) extending the shipped table
 ` + inputOptionsHelp + `  --workers N             extraction workers (default: one per CPU)
   --quiet                 no progress display
+  --queue                 do not ingest here: queue one job per URL, file,
+                          feed and slice of a WARC file for 'tally worker'
+                          processes, and return with the number queued
+  --slice-bytes N         with --queue, cut WARC files in slices of about
+                          N bytes (default 8 MiB)
 
 Examples:
   tally ingest saved-pages/
   tally ingest https://example.org/feed.xml https://example.org/2025/01/27/story
   tally ingest --db postgres://localhost/tally crawl-00001.warc.gz
+  tally ingest --queue --db postgres://db.internal/tally crawl-*.warc.gz
 `
 
 func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -59,6 +66,8 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	in := addInputFlags(fs)
 	workers := fs.Int("workers", runtime.NumCPU(), "")
 	quiet := fs.Bool("quiet", false, "")
+	queue := fs.Bool("queue", false, "")
+	sliceBytes := fs.Int64("slice-bytes", jobs.DefaultSliceBytes, "")
 	srcs, err := parseInterspersed(fs, args)
 	if err == flag.ErrHelp {
 		fmt.Fprint(stdout, ingestUsage)
@@ -76,9 +85,15 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tally ingest: %v\n", err)
 		return 2
 	}
-	if *workers <= 0 {
-		fmt.Fprint(stderr, "tally ingest: --workers must be positive\n")
+	if *workers <= 0 || *sliceBytes <= 0 {
+		fmt.Fprint(stderr, "tally ingest: --workers and --slice-bytes must be positive\n")
 		return 2
+	}
+	if *queue {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return enqueue(ctx, store.DSN(*db), srcs, jobs.IngestArgs{Published: *in.published, Aliases: absPath(*aliases),
+			AllowPrivate: *in.allowPrivate, Timeout: *in.timeout, MaxBytes: *in.maxBytes}, *sliceBytes, stdout, stderr)
 	}
 	opts := ingest.Options{Gather: in.gatherOptions(stdin)}
 	opts.Gather.Workers = *workers
@@ -105,6 +120,12 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		opts.Progress = ingest.NewProgress(stderr, isTerminal(stderr), 5*time.Second)
 	}
 	bad := func(err error) { fmt.Fprintf(stderr, "tally ingest: %s\n", oneLine(err.Error())) }
+	closeAlerts, err := alertHook(ctx, store.DSN(*db), st, &opts, *in.allowPrivate, bad)
+	if err != nil {
+		fmt.Fprintf(stderr, "tally ingest: %v\n", oneLine(err.Error()))
+		return 1
+	}
+	defer closeAlerts()
 	sum := ingest.Run(ctx, st, srcs, opts, bad)
 	if f, ok := opts.Progress.(interface{ Finish() }); ok {
 		f.Finish()

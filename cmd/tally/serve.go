@@ -116,8 +116,16 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fo := fetch.Options{AllowPrivate: *allowPrivate}
-	h := web.New(web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
-		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)})
+	wo := web.Options{Ledger: st, Ingester: newURLIngester(st, fo), Token: *token,
+		LoopbackOnly: loopback, Log: log.New(stderr, "", log.LstdFlags)}
+	if closeQueue, err := serveQueue(ctx, dsn, &wo); err != nil {
+		// A ledger it cannot write to (River's tables are made on
+		// first use) is still served, without alerts and jobs.
+		fmt.Fprintln(stderr, "tally serve: warning: no alerts or jobs pages:", oneLine(err.Error()))
+	} else {
+		defer closeQueue()
+	}
+	h := web.New(wo)
 	return listenAndServe("serve", h, *addr, loopback, stdout, stderr, func(url string) {
 		fmt.Fprintf(stdout, "tally serve: serving the ledger %s at %s\n", describeDSN(dsn), url)
 	})

@@ -19,6 +19,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -93,6 +94,12 @@ type Response struct {
 	ContentType  string    // the Content-Type header, as sent ("" if none)
 	Body         []byte    // decoded (gzip) body, at most Options.MaxBytes
 	LastModified time.Time // the Last-Modified header; zero if none or unreadable
+	// ETag and LastModifiedText are the validators a conditional request
+	// sends back (GetIf), as the server sent them.
+	ETag, LastModifiedText string
+	// NotModified: GetIf's validators still hold (HTTP 304); Body is
+	// empty.
+	NotModified bool
 }
 
 // MediaType is the response's media type, lower case, without parameters
@@ -206,6 +213,26 @@ const accept = "text/html,application/xhtml+xml,application/rss+xml,application/
 // the size limit, a refused address, a timeout or any network failure is
 // an *Error naming the URL.
 func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
+	return c.GetIf(ctx, rawURL, "", "")
+}
+
+// GetIf is a conditional GET: it sends etag as If-None-Match and
+// lastModified as If-Modified-Since (each when not empty, as a previous
+// Response gave them), and a 304 answer is a Response with NotModified
+// set. A feed polled so costs its server nothing when it has not changed.
+func (c *Client) GetIf(ctx context.Context, rawURL, etag, lastModified string) (*Response, error) {
+	return c.do(ctx, http.MethodGet, rawURL, etag, lastModified, nil)
+}
+
+// PostJSON POSTs body as application/json to rawURL (a webhook), with the
+// same address rules, limits and politeness as Get; any non-2xx answer is
+// an *Error.
+func (c *Client) PostJSON(ctx context.Context, rawURL string, body []byte) error {
+	_, err := c.do(ctx, http.MethodPost, rawURL, "", "", body)
+	return err
+}
+
+func (c *Client) do(ctx context.Context, method, rawURL, etag, lastModified string, body []byte) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		return nil, &Error{URL: rawURL, Reason: "not a valid URL", Kind: ErrBadURL}
@@ -225,12 +252,25 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 
 	ctx, cancel := context.WithTimeoutCause(ctx, c.opts.Timeout, errOwnTimeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	var reqBody io.Reader
+	if body != nil {
+		reqBody = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u.String(), reqBody)
 	if err != nil {
 		return nil, &Error{URL: rawURL, Reason: "not a valid URL: " + err.Error(), Kind: ErrBadURL}
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", accept)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if etag != "" {
+		req.Header.Set("If-None-Match", etag)
+	}
+	if lastModified != "" {
+		req.Header.Set("If-Modified-Since", lastModified)
+	}
 
 	resp, err := c.client.Do(req)
 	if err != nil {
@@ -241,6 +281,10 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	}
 	defer resp.Body.Close()
 
+	if resp.StatusCode == http.StatusNotModified && (etag != "" || lastModified != "") {
+		return &Response{URL: rawURL, FinalURL: resp.Request.URL.String(), StatusCode: resp.StatusCode, NotModified: true,
+			ETag: etag, LastModifiedText: lastModified}, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, &Error{URL: rawURL, Reason: "HTTP " + resp.Status, Kind: ErrStatus, Status: resp.StatusCode}
 	}
@@ -248,11 +292,11 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if resp.ContentLength > limit {
 		return nil, c.tooLarge(rawURL, false)
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	got, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, c.classify(ctx, rawURL, err)
 	}
-	if int64(len(body)) > limit {
+	if int64(len(got)) > limit {
 		return nil, c.tooLarge(rawURL, resp.Uncompressed)
 	}
 	r := &Response{
@@ -260,9 +304,11 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 		FinalURL:    resp.Request.URL.String(),
 		StatusCode:  resp.StatusCode,
 		ContentType: resp.Header.Get("Content-Type"),
-		Body:        body,
+		Body:        got,
+		ETag:        resp.Header.Get("ETag"),
 	}
 	if lm := resp.Header.Get("Last-Modified"); lm != "" {
+		r.LastModifiedText = lm
 		if t, err := http.ParseTime(lm); err == nil {
 			r.LastModified = t
 		}

@@ -3,6 +3,7 @@ package gather
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -59,6 +60,10 @@ func fileKind(path string) int {
 // source handles one SOURCE argument.
 func (g *gatherer) source(src string) {
 	defer g.guard(src)
+	if s, ok := ParseWARCSlice(src); ok {
+		g.warcSlice(s)
+		return
+	}
 	if isURL(src) {
 		if !g.skip(src) {
 			g.toFetchers(fetchJob{origin: src, url: src})
@@ -123,12 +128,19 @@ func statError(err error) error {
 // ".DS_Store") are passed over; so, through Ignored, are files that are not
 // inputs, which a folder of saved pages has plenty of.
 func (g *gatherer) folder(dir string) {
+	walkFiles(g.ctx, dir, func(path string) { g.file(path, false) }, g.report)
+}
+
+// walkFiles calls fn with each regular file (or symlink) under dir in
+// lexical order, passing over hidden files and folders, and bad with
+// each that cannot be walked, until ctx is done.
+func walkFiles(ctx context.Context, dir string, fn func(path string), bad func(origin string, err error)) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if g.ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return fs.SkipAll
 		}
 		if err != nil {
-			g.report(path, statError(err))
+			bad(path, statError(err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -143,11 +155,11 @@ func (g *gatherer) folder(dir string) {
 		if d.IsDir() || !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil
 		}
-		g.file(path, false)
+		fn(path)
 		return nil
 	})
 	if err != nil {
-		g.report(dir, err)
+		bad(dir, err)
 	}
 }
 
@@ -289,6 +301,12 @@ func (g *gatherer) warcFile(path string) {
 		g.report(path, err)
 		return
 	}
+	g.warcRecords(path, r)
+}
+
+// warcRecords streams the HTML pages of r, a reader of path, to the
+// workers, and closes r.
+func (g *gatherer) warcRecords(path string, r *warc.Reader) {
 	defer r.Close()
 	for g.ctx.Err() == nil {
 		rec, err := r.Next()

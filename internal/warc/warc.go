@@ -40,6 +40,13 @@ type Options struct {
 	// TempDir is where records over 1 MiB are spilled while they are
 	// read; "" means the system's temporary directory.
 	TempDir string
+	// Start, for a reader of one slice of a file (a job's byte range, see
+	// gather.WARCSlice), is the file offset the stream begins at, and
+	// FirstNumber the number of its first record in the whole file, so
+	// that records and errors are named as a reader of the whole file
+	// names them. Zero for a whole file.
+	Start       int64
+	FirstNumber int
 }
 
 // Record is one HTML page from the archive.
@@ -153,7 +160,11 @@ func NewReader(src io.Reader, name string, opts Options) (*Reader, error) {
 	if err != nil {
 		return nil, &Error{File: name, Reason: "cannot read: " + err.Error()}
 	}
-	return &Reader{name: name, wr: wr, gz: gz, opts: opts}, nil
+	r := &Reader{name: name, wr: wr, gz: gz, opts: opts}
+	if opts.FirstNumber > 0 {
+		r.n = opts.FirstNumber - 1
+	}
+	return r, nil
 }
 
 // checkStart refuses input that does not begin with a WARC record, plain
@@ -194,10 +205,10 @@ func checkStart(br *bufio.Reader) (gzipped bool, err error) {
 // then set and the offset is the one in the decompressed stream.
 func (r *Reader) fileOffset(stream int64) (offset int64, inStream bool) {
 	if r.gz == nil {
-		return stream, false
+		return r.opts.Start + stream, false
 	}
 	if file, ok := r.gz.memberAt(stream); ok {
-		return file, false
+		return r.opts.Start + file, false
 	}
 	return stream, true
 }

@@ -91,7 +91,7 @@ var templateFuncs = template.FuncMap{
 
 func mustParsePages() *pageSet {
 	ps := &pageSet{pages: map[string]*template.Template{}}
-	for _, name := range []string{"search", "series-list", "series", "document", "error"} {
+	for _, name := range []string{"search", "series-list", "series", "document", "error", "alerts", "jobs"} {
 		files := []string{"assets/templates/layout.html", "assets/templates/" + name + ".html"}
 		if name == "series" {
 			files = append(files, "assets/templates/chart.html")
@@ -351,6 +351,10 @@ func kindWords(s *series.Series) string {
 func (s *Server) pageSeries(w http.ResponseWriter, r *http.Request) {
 	if r.PathValue("key") == "" {
 		http.Redirect(w, r, "/series", http.StatusMovedPermanently)
+		return
+	}
+	if key, ok := strings.CutSuffix(r.PathValue("key"), "/alerts.atom"); ok {
+		s.atomAlerts(w, r, key)
 		return
 	}
 	key, perr := parseSeriesKey(r.PathValue("key"))

@@ -50,6 +50,11 @@ type Options struct {
 	LoopbackOnly bool
 	// MaxBodyBytes caps a request body; 0 means DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Alerts, when set, serves /alerts, /alerts.atom and
+	// /series/{key}/alerts.atom.
+	Alerts Alerts
+	// Jobs, when set, serves /admin/jobs to holders of Token.
+	Jobs Jobs
 	// Log receives server-side errors (a failing database); nil means
 	// the standard logger.
 	Log *log.Logger
@@ -111,6 +116,9 @@ func (s *Server) routes() []route {
 		{"GET /series/{key...}", s.pageSeries, true},
 		{"GET /documents/{id...}", s.pageDocument, true},
 		{"GET /static/{file}", s.static, true},
+		{"GET /alerts", s.pageAlerts, false},
+		{"GET /alerts.atom", s.atomAllAlerts, false},
+		{"GET /admin/jobs", s.pageJobs, false},
 		// Fallbacks: JSON errors under /api/, an HTML page elsewhere.
 		{"/api/", s.apiFallback, false},
 		{"/", s.pageNotFound, false},
