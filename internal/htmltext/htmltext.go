@@ -112,6 +112,7 @@ func ExtractNode(doc *html.Node, pageURL string) (d claim.Document, err error) {
 	if u, err := nurl.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
 		opts.OriginalURL = u
 	}
+	padBlocks(doc)
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		// With these options go-trafilatura fails only when it finds no
@@ -189,6 +190,24 @@ var cellElements = map[string]bool{"td": true, "th": true, "cell": true}
 
 // blockText renders a content tree as plain text: one line per block,
 // white space inside a block collapsed to single spaces.
+// padBlocks puts a line break after every block element whose next
+// sibling is not white space. Minified pages ("<h1>Floods kill 12</h1><p>
+// Floods killed ...") have none, and go-trafilatura joins the text of
+// blocks it merges without a separator: "...kill 12Floods killed...".
+func padBlocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		padBlocks(c)
+		if c.Type != html.ElementNode || !blockElements[c.Data] || c.Data == "head" {
+			continue
+		}
+		if next := c.NextSibling; next != nil && next.Type == html.TextNode && strings.TrimSpace(next.Data) == "" && next.Data != "" {
+			continue
+		}
+		n.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, c.NextSibling)
+		c = c.NextSibling
+	}
+}
+
 func blockText(n *html.Node) string {
 	if n == nil {
 		return ""

@@ -143,3 +143,24 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestExtractMinified: a page with no white space between its blocks
+// keeps its words apart ("...kill 12Floods killed..." was one word).
+func TestExtractMinified(t *testing.T) {
+	page := `<html><head><title>Floods</title></head><body><article><h1>Storm kills 9 in the delta</h1>` +
+		`<p>A storm killed nine fishermen off the delta coast on Monday, the coast guard said.</p>` +
+		`<p>The coast guard said 14 boats were still missing.</p><p>Relatives gathered at the harbour ` +
+		`through the night as rescue crews searched the water under heavy rain and strong winds.</p></article></body></html>`
+	doc, err := htmltext.Extract(strings.NewReader(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, glued := range []string{"said.The", "missing.Relatives", "deltaA"} {
+		if strings.Contains(doc.Text, glued) {
+			t.Errorf("blocks glued (%q) in %q", glued, doc.Text)
+		}
+	}
+	if !strings.Contains(doc.Text, "14 boats") {
+		t.Errorf("text lost: %q", doc.Text)
+	}
+}
