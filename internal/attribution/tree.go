@@ -74,6 +74,12 @@ var dataNouns = map[string]bool{
 // token indices. ok is false when no reporting predicate governs it.
 func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) {
 	var found []Clause
+	// "the 19 deaths the government has acknowledged", "the 2,000 arrests
+	// recorded by the monitoring group": a report on the figure's own
+	// noun names its source, whoever speaks around it.
+	if c, ok := nounReport(s, w); ok {
+		found = append(found, c)
+	}
 	for x, steps := w, 0; x >= 0 && steps <= s.Len() && len(found) < 2; steps++ {
 		h := s.Head(x)
 		rel := s.URel(x)
@@ -157,6 +163,38 @@ func treeClause(s *tree.Sentence, w int) (inner Clause, outer *Clause, ok bool) 
 		return found[0], &found[1], true
 	}
 	return found[0], nil, true
+}
+
+// nounReport reads a reporting clause on the noun a number counts: a
+// relative clause or participle ("the 45 deaths that police reported",
+// "the arrests recorded by the group"), or, as the parser may hang it,
+// the noun as a fronted object of the reporting verb with its subject
+// between ("the 19 deaths the government has acknowledged").
+func nounReport(s *tree.Sentence, w int) (Clause, bool) {
+	n := w
+	if s.URel(w) == "nummod" {
+		n = s.Head(w)
+	}
+	if n < 0 || s.POS(n) != "NOUN" {
+		return Clause{}, false
+	}
+	for _, k := range s.Kids(n) {
+		if k > n && s.URel(k) == "acl" {
+			if _, rep := reportingLemmas[s.Lemma(k)]; rep && s.Lemma(k) != "put" {
+				if c, ok := verbClause(s, k); ok {
+					return c, true
+				}
+			}
+		}
+	}
+	if h := s.Head(n); h > n {
+		if _, rep := reportingLemmas[s.Lemma(h)]; rep && (s.URel(n) == "obj" || s.URel(n) == "obl") {
+			if subj := s.Kid(h, "nsubj"); n < subj && subj < h && (s.Case(n) == "" || s.Case(n) == "than") {
+				return verbClause(s, h)
+			}
+		}
+	}
+	return Clause{}, false
 }
 
 // sourceLike reports whether word w can name who asserts a figure: a

@@ -65,6 +65,10 @@ var treeCases = []treeCase{
 	{"held by a gang", "", "The 14 passengers held by the gang since Friday are unharmed, police said.", "14", "captured", "police", ""},
 	// Part of the figure before, with a relative clause of its own.
 	{"including who were", "", "Gunmen killed 14 villagers, including seven children who were burned alive, a UN spokeswoman said.", "seven", "killed", "UN", ""},
+	// A report on the figure's own noun names its source.
+	{"deaths the government acknowledged", "", "The rights group said 112 protesters had been killed, far more than the 19 deaths the government has acknowledged.", "19", "killed", "government", ""},
+	{"deaths that police reported", "", "The opposition put the toll at 300, against the 45 deaths that police reported.", "45", "killed", "police", ""},
+	{"arrests recorded by", "", "He disputed the 2,000 arrests recorded by the monitoring group.", "2,000", "arrested", "monitoring group", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
