@@ -805,6 +805,14 @@ func hospitalised(s *tree.Sentence, v int, lem string) bool {
 			}
 		}
 	}
+	// "treated for injuries", "treated for gunshot wounds"
+	if isOne(lem, "treat", "admit", "hospitalize", "hospitalise") {
+		for _, k := range s.Kids(v) {
+			if s.URel(k) == "obl" && s.Case(k) == "for" && injuryWords[lemma(s, k, injuryWords)] {
+				return true
+			}
+		}
+	}
 	if !in {
 		return false
 	}

@@ -45,6 +45,9 @@ var treeCases = []treeCase{
 	{"rushed to hospitals", "", "At least 22 workers were rushed to hospitals after the gas leak at the plant.", "At least 22", "wounded", "", ""},
 	{"hospitalised after", "", "Officials said 60 pupils had been hospitalised after the school roof collapsed.", "60", "wounded", "Officials", ""},
 	{"treated in hospital", "", "Some 12 fans were treated in hospital after the stampede.", "Some 12", "wounded", "", ""},
+	{"treated for injuries", "", "According to the Red Cross, more than 900 people have been treated for injuries.", "more than 900", "wounded", "Red Cross", ""},
+	{"treated for wounds", "", "Medics said 35 protesters were treated for gunshot wounds overnight.", "35", "wounded", "Medics", ""},
+	{"admitted for burns", "", "Twenty workers were admitted for burns after the boiler exploded, the hospital said.", "Twenty", "wounded", "hospital", ""},
 	// A tally verb misparsed as a clause on the tally's noun.
 	{"number grew by, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "4.1 million", "displaced", "", ""},
 	{"number grew, to reach", "", "The number of displaced people worldwide grew by 4.1 million during 2022 to reach 71.1 million.", "71.1 million", "displaced", "", ""},
