@@ -40,9 +40,11 @@ PostgreSQL). A SOURCE is any mix of:
 
 The same document ingested twice (same URL or text) is stored once;
 syndicated copies with small edits are linked to the first copy and not
-counted again. Each document is committed on its own: an ingest that is
-interrupted (Ctrl-C, a crash, kill -9) keeps what it stored, and running
-the same command again finishes the job without duplicates or refetching.
+counted again. Documents are committed in batches (500 documents, or a
+second's worth), in the order of the sources: an ingest that is
+interrupted (Ctrl-C, a crash, kill -9) keeps what it committed, and
+running the same command again finishes the job without duplicates or
+refetching, leaving the ledger one uninterrupted run would have made.
 
 A bad source gets one line on standard error and the rest goes on; the
 exit status is then 1.
@@ -56,7 +58,8 @@ Options:
                           addresses (refused by default)
   --timeout D             per-request timeout (default 20s)
   --max-bytes N           largest response accepted, in bytes (default 10 MiB)
-  --workers N             extraction workers (default: one per CPU)
+  --workers N             extraction workers, for HTML and for figures
+                          (default: one per CPU)
   --fetchers N            downloads at once (default 8; at most 2 per host)
   --quiet                 no progress display
 
@@ -104,7 +107,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Stdin:     stdin,
 		Workers:   *workers,
 		Fetchers:  *fetchers,
-	}}
+	}, Workers: *workers}
 	if *aliases != "" {
 		t, err := sources.Load(*aliases)
 		if err != nil {

@@ -309,6 +309,12 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
 	}
+	return s.addOne(ctx, in)
+}
+
+// addOne stores one prepared document in its own transaction, again after
+// a lost race; the caller holds wmu where writes are serial.
+func (s *sqlStore) addOne(ctx context.Context, in *addInput) (Result, error) {
 	for attempt := 1; ; attempt++ {
 		res, learned, err := s.add(ctx, in)
 		if err == nil {
@@ -316,7 +322,7 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 			return res, nil
 		}
 		if errors.Is(err, ErrIDTaken) || attempt == maxAttempts || !s.d.retry(err) || ctx.Err() != nil {
-			return Result{}, fmt.Errorf("document %s: %w", doc.ID, err)
+			return Result{}, fmt.Errorf("document %s: %w", in.doc.ID, err)
 		}
 	}
 }
@@ -325,6 +331,8 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 type learned struct {
 	sources map[string]int64
 	aliases []aliasRef
+	// aliasSet holds aliases, for a batch's look-ups.
+	aliasSet map[aliasRef]bool
 }
 
 func (s *sqlStore) remember(l learned) {
@@ -338,19 +346,32 @@ func (s *sqlStore) remember(l learned) {
 	}
 }
 
-// add is one attempt at Add, in one transaction. It takes its row locks
-// table by table in one order — documents, document_urls, sources,
-// source_aliases, figures, series_sources, series — and by key within a
-// table, so concurrent PostgreSQL writers wait for each other but never
-// deadlock.
+// add is one attempt at Add, in one transaction.
 func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, error) {
-	var l learned
 	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Result{}, learned{}, err
+	}
+	defer sqlTx.Rollback()
+	res, l, err := s.addTx(&stmtTx{Tx: sqlTx, s: s, ctx: ctx}, in, nil)
 	if err != nil {
 		return Result{}, l, err
 	}
-	defer sqlTx.Rollback()
-	tx := &stmtTx{Tx: sqlTx, s: s, ctx: ctx}
+	if res.Status == Duplicate {
+		return res, l, nil // nothing written
+	}
+	return res, l, sqlTx.Commit()
+}
+
+// addTx stores one document in tx, which the caller commits. batch, when
+// set, holds what earlier documents of the same transaction taught the
+// caches (not yet committed, so not in s's caches). It takes its row locks
+// table by table in one order — documents, document_urls, sources,
+// source_aliases, figures, series_sources, series — and by key within a
+// table, so concurrent PostgreSQL writers of one document each wait for
+// each other but never deadlock.
+func (s *sqlStore) addTx(tx *stmtTx, in *addInput, batch *learned) (Result, learned, error) {
+	var l learned
 	q := tx.QueryRow
 
 	// Stored already: same URL, same text, or (an error) same id. One
@@ -401,12 +422,12 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 				return Result{}, l, err
 			}
 			if hash == in.hash && published != in.doc.Published && in.english {
-				res, l, err := s.replaceFigures(tx, pk, copyOf, in)
+				res, l, err := s.replaceFigures(tx, pk, copyOf, in, batch)
 				if err != nil {
 					return Result{}, l, err
 				}
 				res.Of = dupOf
-				return res, l, sqlTx.Commit()
+				return res, l, nil
 			}
 		}
 		return Result{Status: Duplicate, Of: dupOf}, l, nil
@@ -459,11 +480,11 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 		}
 	}
 	if len(in.figs) > 0 {
-		if l, err = s.addFigures(tx, in, docPK, firstCopy, &res); err != nil {
+		if l, err = s.addFigures(tx, in, docPK, firstCopy, &res, batch); err != nil {
 			return Result{}, l, err
 		}
 	}
-	return res, l, sqlTx.Commit()
+	return res, l, nil
 }
 
 // nearest finds the stored document most like fp — at least nearJaccard
@@ -547,7 +568,10 @@ const figureChunk = 400
 
 // addFigures stores a document's figures, their sources and aliases, and
 // updates the series they count in.
-func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy sql.NullInt64, res *Result) (learned, error) {
+//
+// batch, when set, is what earlier documents of the same transaction
+// taught the caches.
+func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy sql.NullInt64, res *Result, batch *learned) (learned, error) {
 	l := learned{sources: map[string]int64{}}
 
 	// A copy's figures that the first copy (or an earlier copy) already
@@ -588,6 +612,8 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	for k := range names {
 		if id, ok := s.sourceIDs[k]; ok {
 			l.sources[k] = id
+		} else if id, ok := batch.source(k); ok {
+			l.sources[k] = id
 		}
 	}
 	s.cmu.Unlock()
@@ -624,7 +650,7 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	s.cmu.Lock()
 	var newAliases []aliasRef
 	for a := range aliasText {
-		if !s.aliases[a] {
+		if !s.aliases[a] && !batch.alias(a) {
 			newAliases = append(newAliases, a)
 		}
 	}

@@ -25,6 +25,10 @@ type Store interface {
 	// text, a date not YYYY-MM-DD, a NaN) stores nothing, and an id used
 	// by another document wraps ErrIDTaken.
 	Add(ctx context.Context, doc claim.Document, figs []claim.Figure, meta ...Meta) (Result, error)
+	// AddBatch stores entries in order in one transaction, each as Add
+	// would have (see sqlStore.AddBatch): one Outcome per entry, its Err
+	// naming the document.
+	AddBatch(ctx context.Context, entries []Entry) []Outcome
 	// HasURL reports whether a document with this URL (or canonical URL)
 	// is stored, so an ingest can skip fetching it again.
 	HasURL(ctx context.Context, url string) (bool, error)
