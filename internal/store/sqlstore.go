@@ -91,6 +91,9 @@ type sqlStore struct {
 	cmu       sync.Mutex
 	sourceIDs map[string]int64 // source key → id
 	aliases   map[aliasRef]bool
+
+	// shingles of recently stored texts, for near-duplicate checks.
+	shingles *shingleCache
 }
 
 type aliasRef struct {
@@ -99,7 +102,8 @@ type aliasRef struct {
 }
 
 func newSQLStore(db *sql.DB, d *dialect, where string) *sqlStore {
-	return &sqlStore{db: db, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{}}
+	return &sqlStore{db: db, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{},
+		shingles: newShingleCache(shingleCacheSize)}
 }
 
 func (s *sqlStore) Backend() string { return s.d.name }
@@ -469,6 +473,9 @@ func (s *sqlStore) addTx(tx *stmtTx, in *addInput, batch *learned) (Result, lear
 	if err != nil {
 		return Result{}, l, err
 	}
+	if in.fp.ok {
+		s.shingles.put(in.hash, in.fp.shingles)
+	}
 	if len(in.urlKeys) > 0 {
 		var args []any
 		for _, k := range in.urlKeys {
@@ -531,19 +538,56 @@ func (s *sqlStore) nearest(tx *stmtTx, fp *fingerprint) (int64, string, error) {
 	})
 	cands = cands[:min(len(cands), maxCandidates)]
 
+	// The candidates' hashes in one statement; their shingles from the
+	// cache when a recent Add computed them (a syndicated copy follows
+	// its original closely), else from their text.
+	cargs := make([]any, len(cands))
+	for i, pk := range cands {
+		cargs[i] = pk
+	}
+	rs, err = tx.Query(`SELECT pk, content_hash, duplicate_of FROM documents WHERE pk IN (`+placeholders(len(cands))+`)`, cargs...)
+	if err != nil {
+		return 0, "", err
+	}
+	type cand struct {
+		hash string
+		of   sql.NullInt64
+	}
+	info := make(map[int64]cand, len(cands))
+	for rs.Next() {
+		var pk int64
+		var c cand
+		if err := rs.Scan(&pk, &c.hash, &c.of); err != nil {
+			rs.Close()
+			return 0, "", err
+		}
+		info[pk] = c
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return 0, "", err
+	}
 	var best, root int64
 	bestJ := nearJaccard
 	for _, pk := range cands {
-		var text string
-		var of sql.NullInt64
-		if err := tx.QueryRow(`SELECT text, duplicate_of FROM documents WHERE pk = ?`, pk).Scan(&text, &of); err != nil {
-			return 0, "", err
+		c, ok := info[pk]
+		if !ok {
+			continue
 		}
-		j := jaccard(fp.shingles, fingerprintOf(text).shingles)
+		sh, ok := s.shingles.get(c.hash)
+		if !ok {
+			var text string
+			if err := tx.QueryRow(`SELECT text FROM documents WHERE pk = ?`, pk).Scan(&text); err != nil {
+				return 0, "", err
+			}
+			sh = fingerprintOf(text).shingles
+			s.shingles.put(c.hash, sh)
+		}
+		j := jaccard(fp.shingles, sh)
 		if j > bestJ || (j == bestJ && (best == 0 || pk < best)) {
 			best, bestJ, root = pk, j, pk
-			if of.Valid {
-				root = of.Int64
+			if c.of.Valid {
+				root = c.of.Int64
 			}
 		}
 	}
