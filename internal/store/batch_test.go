@@ -100,3 +100,37 @@ func diffLines(a, b []string) string {
 	}
 	return out
 }
+
+// testDataVersion: the version stays while nothing commits, and moves with
+// a commit by this store or by another one on the same ledger (another
+// process, as a `tally ingest` beside a `tally serve`).
+func testDataVersion(t *testing.T, dsn string) {
+	st := mustOpen(t, dsn)
+	version := func() string {
+		t.Helper()
+		v, ok := st.DataVersion(ctx)
+		if !ok {
+			t.Fatal("DataVersion: not known")
+		}
+		return v
+	}
+	v0 := version()
+	if _, err := st.Stats(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// PostgreSQL's log moves with more than commits (hint bits, the
+	// schema just made): there only a commit must move it.
+	if v := version(); v != v0 && st.Backend() == "sqlite" {
+		t.Errorf("a read moved the version: %s → %s", v0, v)
+	}
+	mustAdd(t, st, ledgerFixture()[0])
+	v1 := version()
+	if v1 == v0 {
+		t.Errorf("an Add left the version at %s", v0)
+	}
+	other := mustOpen(t, dsn)
+	mustAdd(t, other, ledgerFixture()[1])
+	if v := version(); v == v1 {
+		t.Errorf("another store's Add left the version at %s", v1)
+	}
+}

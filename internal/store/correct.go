@@ -59,7 +59,7 @@ func (s *sqlStore) Documents(ctx context.Context, f DocFilter) ([]DocInfo, error
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rs, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	rs, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

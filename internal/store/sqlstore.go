@@ -55,6 +55,8 @@ type dialect struct {
 	// allows one writer per file; waiting on a Go mutex beats spinning on
 	// SQLITE_BUSY).
 	serialWrites bool
+	// dataVersion reads DataVersion's value.
+	dataVersion string
 }
 
 // rebind turns ? placeholders into $n for PostgreSQL. No statement here
@@ -78,7 +80,8 @@ func (d *dialect) rebind(q string) string {
 
 // sqlStore is a Store on database/sql.
 type sqlStore struct {
-	db    *sql.DB
+	db    *sql.DB // writes, and reads inside them
+	rdb   *sql.DB // reads (read.go); db itself where the backend shares one pool
 	d     *dialect
 	where string // the ledger's name in messages: a path, or host/database
 
@@ -94,6 +97,11 @@ type sqlStore struct {
 
 	// shingles of recently stored texts, for near-duplicate checks.
 	shingles *shingleCache
+
+	reads readStmts
+	// vconn is DataVersion's connection.
+	vmu   sync.Mutex
+	vconn *sql.Conn
 }
 
 type aliasRef struct {
@@ -101,14 +109,24 @@ type aliasRef struct {
 	sourceID int64
 }
 
-func newSQLStore(db *sql.DB, d *dialect, where string) *sqlStore {
-	return &sqlStore{db: db, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{},
+func newSQLStore(db, rdb *sql.DB, d *dialect, where string) *sqlStore {
+	return &sqlStore{db: db, rdb: rdb, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{},
 		shingles: newShingleCache(shingleCacheSize)}
 }
 
 func (s *sqlStore) Backend() string { return s.d.name }
 
-func (s *sqlStore) Close() error { return s.db.Close() }
+func (s *sqlStore) Close() error {
+	s.vmu.Lock()
+	if s.vconn != nil {
+		s.vconn.Close()
+	}
+	s.vmu.Unlock()
+	if s.rdb != s.db {
+		s.rdb.Close()
+	}
+	return s.db.Close()
+}
 
 // stmtTx runs a transaction's statements as prepared statements that the
 // store keeps, so that each is parsed once per connection rather than once

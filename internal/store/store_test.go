@@ -41,6 +41,7 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"SeriesIDs", testSeriesIDs},
 		{"Corrections", testCorrections},
 		{"ForgetFirstCopy", testForgetFirstCopy},
+		{"DataVersion", testDataVersion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
