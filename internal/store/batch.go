@@ -82,7 +82,7 @@ func (s *sqlStore) AddBatch(ctx context.Context, entries []Entry) []Outcome {
 // are skipped) in one transaction. The error is the transaction's; an
 // entry's own refusal is in its Outcome.
 func (s *sqlStore) addBatch(ctx context.Context, ins []*addInput) ([]Outcome, learned, error) {
-	batch := learned{sources: map[string]int64{}, aliasSet: map[aliasRef]bool{}}
+	batch := learned{sources: map[string]int64{}, aliasSet: map[aliasRef]bool{}, series: seriesAggs{}}
 	out := make([]Outcome, len(ins))
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -107,6 +107,9 @@ func (s *sqlStore) addBatch(ctx context.Context, ins []*addInput) ([]Outcome, le
 		out[i].Result = res
 		batch.merge(l)
 		failpoint.Hit("store.batch-doc")
+	}
+	if err := s.flushSeries(tx, &batch); err != nil {
+		return nil, batch, err
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return nil, batch, err
@@ -137,4 +140,24 @@ func (l *learned) merge(m learned) {
 	for _, a := range m.aliases {
 		l.aliasSet[a] = true
 	}
+}
+
+// flushSeries writes what a batch's documents so far add to the series.
+func (s *sqlStore) flushSeries(tx *stmtTx, batch *learned) error {
+	if batch == nil || len(batch.series) == 0 {
+		return nil
+	}
+	err := s.putSeries(tx, batch.series)
+	clear(batch.series)
+	return err
+}
+
+// withoutSeries is batch for a write that counts its series itself.
+func (l *learned) withoutSeries() *learned {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.series = nil
+	return &c
 }

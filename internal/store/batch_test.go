@@ -19,9 +19,7 @@ func batchFixture() []Entry {
 	for _, x := range ledgerFixture() {
 		add(x, Meta{Origin: "fixture"})
 	}
-	again := ledgerFixture()[1]
-	again.doc.ID, again.doc.URL = "a2-again", "https://example.org/a2-again"
-	add(again, Meta{}) // the same text: a duplicate
+	add(renamed(ledgerFixture()[1], "a2-again", "https://example.org/a2-again", ""), Meta{}) // the same text: a duplicate
 	wire := func(id, toll string, extra ...string) fx {
 		return article(id, "https://example.org/"+id, "2025-01-14", wireStory(toll, extra...)...).with(
 			figSpec{toll, claim.Killed, "Ukraine", "regional officials", "regional officials", "2025-01-11", atof(toll), ""},
@@ -35,8 +33,25 @@ func batchFixture() []Entry {
 	taken := article("a1", "", "", "A different text under a taken id.")
 	add(taken, Meta{})
 	add(wire("w3", "14", "Rescuers found two more bodies on Sunday."), Meta{})
+	// a1's text with another date: a1's figures are replaced.
+	add(renamed(ledgerFixture()[0], "a1-redated", "", "2024-12-24"), Meta{})
+	add(wire("w4", "15", "Officials later revised the toll."), Meta{})
 	add(article("a5", "https://feeds.example.org/w1", "", "Another text at a URL already known."), Meta{})
 	return es
+}
+
+// renamed is x under another id and URL, with published when set.
+func renamed(x fx, id, url, published string) fx {
+	x.doc.ID, x.doc.URL = id, url
+	if published != "" {
+		x.doc.Published = published
+	}
+	figs := append([]claim.Figure(nil), x.figs...)
+	for i := range figs {
+		figs[i].Doc = id
+	}
+	x.figs = figs
+	return x
 }
 
 // testAddBatch: AddBatch leaves the ledger Add leaves, and answers what
@@ -55,7 +70,7 @@ func testAddBatch(t *testing.T, newDSN func(t *testing.T) string) {
 		seen[w.Status.String()] = true
 		seen["error"] = seen["error"] || w.Err != nil
 	}
-	for _, s := range []string{"new", "duplicate", "near-duplicate", "error"} {
+	for _, s := range []string{"new", "duplicate", "near-duplicate", "updated", "error"} {
 		if !seen[s] {
 			t.Fatalf("the fixture gives no %s outcome: %+v", s, want)
 		}

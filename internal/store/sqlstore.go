@@ -355,6 +355,9 @@ type learned struct {
 	aliases []aliasRef
 	// aliasSet holds aliases, for a batch's look-ups.
 	aliasSet map[aliasRef]bool
+	// series, in a batch, is what its documents add to the series table,
+	// written once before the commit (flushSeries).
+	series seriesAggs
 }
 
 func (s *sqlStore) remember(l learned) {
@@ -444,7 +447,12 @@ func (s *sqlStore) addTx(tx *stmtTx, in *addInput, batch *learned) (Result, lear
 				return Result{}, l, err
 			}
 			if hash == in.hash && published != in.doc.Published && in.english {
-				res, l, err := s.replaceFigures(tx, pk, copyOf, in, batch)
+				// The series are counted again from the figures: what
+				// the batch owes them goes in first.
+				if err := s.flushSeries(tx, batch); err != nil {
+					return Result{}, l, err
+				}
+				res, l, err := s.replaceFigures(tx, pk, copyOf, in, batch.withoutSeries())
 				if err != nil {
 					return Result{}, l, err
 				}
@@ -731,12 +739,6 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	}
 
 	// The figures.
-	type seriesAgg struct {
-		name, counted, measure string
-		figures                int
-		first, last            string
-		sources                map[int64]bool
-	}
 	agg := map[string]*seriesAgg{}
 	args := make([]any, 0, min(len(in.figs), figureChunk)*nFigureColumns)
 	flush := func(n int) error {
@@ -799,12 +801,69 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 		return l, nil
 	}
 
+	if batch != nil && batch.series != nil {
+		// Counted once for the whole batch (seriesAgg.add).
+		for _, k := range sortedKeys(agg) {
+			batch.series.add(k, agg[k])
+		}
+		return l, nil
+	}
+	return l, s.putSeries(tx, agg)
+}
+
+// seriesAgg is what a document (or a batch) adds to one series.
+type seriesAgg struct {
+	name, counted, measure string
+	figures                int
+	first, last            string
+	sources                map[int64]bool
+}
+
+// seriesAggs are the series a batch adds to, by key.
+type seriesAggs map[string]*seriesAgg
+
+// add counts a document's part in a series into the batch's. The name
+// stays the first document's, as a series is named as first stored.
+func (m seriesAggs) add(k string, a *seriesAgg) {
+	b := m[k]
+	if b == nil {
+		m[k] = a
+		return
+	}
+	b.figures += a.figures
+	if a.first != "" && (b.first == "" || a.first < b.first) {
+		b.first = a.first
+	}
+	if a.last > b.last {
+		b.last = a.last
+	}
+	for id := range a.sources {
+		b.sources[id] = true
+	}
+}
+
+// seriesChunk bounds the rows of one statement of putSeries (8 parameters
+// a row, well under SQLite's 32,766).
+const seriesChunk = 1000
+
+// putSeries adds agg to the series table.
+func (s *sqlStore) putSeries(tx *stmtTx, agg map[string]*seriesAgg) error {
+	keys := sortedKeys(agg)
+	if len(keys) == 0 {
+		return nil
+	}
+	for len(keys) > seriesChunk {
+		if err := s.putSeries(tx, pick(agg, keys[:seriesChunk])); err != nil {
+			return err
+		}
+		keys = keys[seriesChunk:]
+	}
 	// Series counts: a source new to a series is one that inserting
 	// (series, source) adds — RETURNING gives only the rows inserted.
 	newSources := map[string]int{}
 	var ssArgs []any
 	nss := 0
-	for _, k := range sortedKeys(agg) {
+	for _, k := range keys {
 		ids := make([]int64, 0, len(agg[k].sources))
 		for id := range agg[k].sources {
 			ids = append(ids, id)
@@ -815,39 +874,50 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 			nss++
 		}
 	}
-	if nss > 0 {
+	for len(ssArgs) > 0 {
+		n := min(nss, seriesChunk*4)
 		rs, err := tx.Query(`INSERT INTO series_sources(series_key, source_id) VALUES `+
-			rows(nss, 2)+` ON CONFLICT DO NOTHING RETURNING series_key`, ssArgs...)
+			rows(n, 2)+` ON CONFLICT DO NOTHING RETURNING series_key`, ssArgs[:2*n]...)
 		if err != nil {
-			return l, err
+			return err
 		}
 		for rs.Next() {
 			var k string
 			if err := rs.Scan(&k); err != nil {
 				rs.Close()
-				return l, err
+				return err
 			}
 			newSources[k]++
 		}
 		rs.Close()
 		if err := rs.Err(); err != nil {
-			return l, err
+			return err
 		}
+		ssArgs, nss = ssArgs[2*n:], nss-n
 	}
 	var sArgs []any
-	for _, k := range sortedKeys(agg) {
+	for _, k := range keys {
 		a := agg[k]
 		sArgs = append(sArgs, k, a.name, a.counted, a.measure, a.figures, newSources[k], a.first, a.last)
 	}
 	_, err := tx.Exec(`INSERT INTO series(key, name, counted, measure, figures, sources, first_day, last_day)
-		VALUES `+rows(len(agg), 8)+`
+		VALUES `+rows(len(keys), 8)+`
 		ON CONFLICT(key) DO UPDATE SET
 			figures = series.figures + excluded.figures,
 			sources = series.sources + excluded.sources,
 			first_day = CASE WHEN series.first_day = '' OR (excluded.first_day <> '' AND excluded.first_day < series.first_day)
 				THEN excluded.first_day ELSE series.first_day END,
 			last_day = CASE WHEN excluded.last_day > series.last_day THEN excluded.last_day ELSE series.last_day END`, sArgs...)
-	return l, err
+	return err
+}
+
+// pick is the part of m under keys.
+func pick(m map[string]*seriesAgg, keys []string) map[string]*seriesAgg {
+	out := make(map[string]*seriesAgg, len(keys))
+	for _, k := range keys {
+		out[k] = m[k]
+	}
+	return out
 }
 
 // sortedKeys returns a map's keys in order: concurrent PostgreSQL
