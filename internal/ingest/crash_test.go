@@ -156,7 +156,7 @@ func TestCrashResume(t *testing.T) {
 						t.Fatal("the rerun was killed")
 					}
 					if got := storetest.Dump(t, dsn); !slices.Equal(got, want) {
-						t.Errorf("the ledger after a kill at %s and a rerun differs from a clean run's:\n%s", fp, firstDiff(want, got))
+						t.Errorf("the ledger after a kill at %s and a rerun differs from a clean run's:\n%s", fp, storetest.Diff(want, got))
 					}
 				})
 			}
@@ -172,21 +172,4 @@ func countRows(dump []string, prefix string) int {
 		}
 	}
 	return n
-}
-
-// firstDiff shows where two dumps part.
-func firstDiff(want, got []string) string {
-	for i := range max(len(want), len(got)) {
-		var w, g string
-		if i < len(want) {
-			w = want[i]
-		}
-		if i < len(got) {
-			g = got[i]
-		}
-		if w != g {
-			return fmt.Sprintf("%d rows vs %d; row %d:\nwant %.300s\ngot  %.300s", len(want), len(got), i, w, g)
-		}
-	}
-	return ""
 }

@@ -90,30 +90,10 @@ func testAddBatch(t *testing.T, newDSN func(t *testing.T) string) {
 				}
 			}
 			if a, b := storetest.Dump(t, oneByOne), storetest.Dump(t, dsn); !slices.Equal(a, b) {
-				t.Errorf("ledgers differ:\n%s", diffLines(a, b))
+				t.Errorf("ledgers differ:\n%s", storetest.Diff(a, b))
 			}
 		})
 	}
-}
-
-// diffLines shows the first rows where two dumps differ.
-func diffLines(a, b []string) string {
-	out := fmt.Sprintf("%d rows vs %d\n", len(a), len(b))
-	n := 0
-	for i := 0; i < max(len(a), len(b)) && n < 5; i++ {
-		var x, y string
-		if i < len(a) {
-			x = a[i]
-		}
-		if i < len(b) {
-			y = b[i]
-		}
-		if x != y {
-			out += fmt.Sprintf("- %s\n+ %s\n", x, y)
-			n++
-		}
-	}
-	return out
 }
 
 // testDataVersion: the version stays while nothing commits, and moves with

@@ -130,3 +130,21 @@ func Dump(t testing.TB, dsn string) []string {
 	}
 	return out
 }
+
+// Diff shows where two dumps part: their lengths and the first row that
+// differs.
+func Diff(want, got []string) string {
+	for i := range max(len(want), len(got)) {
+		var w, g string
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			return fmt.Sprintf("%d rows vs %d; row %d:\nwant %.300s\ngot  %.300s", len(want), len(got), i, w, g)
+		}
+	}
+	return ""
+}
