@@ -173,3 +173,37 @@ func countRows(dump []string, prefix string) int {
 	}
 	return n
 }
+
+// TestOrderedLikeSerial: many workers and the smallest window (batches of
+// one, so that later jobs' items wait for the head job) store the ledger
+// a single worker stores.
+func TestOrderedLikeSerial(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts the crash test's documents twice")
+	}
+	src := crashInputs(t)
+	ledger := func(workers int, b ingest.Batch) []string {
+		dsn := filepath.Join(t.TempDir(), "ledger.db")
+		st, err := store.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		opts := ingest.Options{Gather: gather.Options{Workers: workers}, Workers: workers, Batch: b}
+		done := make(chan ingest.Summary)
+		go func() { done <- ingest.Run(context.Background(), st, []string{src}, opts, func(err error) { t.Error(err) }) }()
+		select {
+		case sum := <-done:
+			if sum.New == 0 {
+				t.Fatalf("nothing stored: %s", sum)
+			}
+		case <-time.After(5 * time.Minute):
+			t.Fatal("the ingest did not finish in 5 minutes: stalled?")
+		}
+		return storetest.Dump(t, dsn)
+	}
+	serial := ledger(1, ingest.Batch{Size: 500, Interval: time.Hour})
+	if got := ledger(4, ingest.Batch{Size: 1, Interval: time.Hour}); !slices.Equal(got, serial) {
+		t.Errorf("4 workers, batches of 1: the ledger differs from one worker's:\n%s", storetest.Diff(serial, got))
+	}
+}
