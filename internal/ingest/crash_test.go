@@ -191,7 +191,9 @@ func TestOrderedLikeSerial(t *testing.T) {
 		defer st.Close()
 		opts := ingest.Options{Gather: gather.Options{Workers: workers}, Workers: workers, Batch: b}
 		done := make(chan ingest.Summary)
-		go func() { done <- ingest.Run(context.Background(), st, []string{src}, opts, func(err error) { t.Error(err) }) }()
+		go func() {
+			done <- ingest.Run(context.Background(), st, []string{src}, opts, func(err error) { t.Error(err) })
+		}()
 		select {
 		case sum := <-done:
 			if sum.New == 0 {
