@@ -32,9 +32,11 @@ PostgreSQL).
 ` + sourcesHelp + `
 The same document ingested twice (same URL or text) is stored once;
 syndicated copies with small edits are linked to the first copy and not
-counted again. Each document is committed on its own: an ingest that is
-interrupted (Ctrl-C, a crash, kill -9) keeps what it stored, and running
-the same command again finishes the job without duplicates or refetching.
+counted again. Documents are committed in batches (500 documents, or a
+second's worth), in the order of the sources: an ingest that is
+interrupted (Ctrl-C, a crash, kill -9) keeps what it committed, and
+running the same command again finishes the job without duplicates or
+refetching, leaving the ledger one uninterrupted run would have made.
 
 A bad source gets one line on standard error and the rest goes on; the
 exit status is then 1.
@@ -43,7 +45,8 @@ Options:
   --db DSN                ledger: a SQLite file or a postgres:// URL
                           (default $TALLY_DB, else tally.db)
   --aliases FILE          source alias file (TOML) extending the shipped table
-` + inputOptionsHelp + `  --workers N             extraction workers (default: one per CPU)
+` + inputOptionsHelp + `  --workers N             extraction workers, for HTML and for figures
+                          (default: one per CPU)
   --quiet                 no progress display
   --queue                 do not ingest here: queue one job per URL, file,
                           feed and slice of a WARC file for 'tally worker'
@@ -97,6 +100,7 @@ func runIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	opts := ingest.Options{Gather: in.gatherOptions(stdin)}
 	opts.Gather.Workers = *workers
+	opts.Workers = *workers
 	opts.Gather.Warn = func(err error) { fmt.Fprintf(stderr, "tally ingest: warning: %s\n", oneLine(err.Error())) }
 	if *aliases != "" {
 		t, err := sources.Load(*aliases)

@@ -74,7 +74,7 @@ func looksLikeHTML(body []byte) bool {
 //	Language   the page's declared language, else the feed's, else
 //	           detected from the text (left empty when detection is not
 //	           confident, as for a few words)
-func (g *gatherer) extract(j job) {
+func (g *gatherer) extract(j *job) {
 	page, err := htmltext.ExtractPage(j.page, j.url)
 	if err != nil {
 		g.report(j.origin, withURL(j.url, err))
@@ -98,7 +98,7 @@ func (g *gatherer) extract(j job) {
 	}
 	d.Published = firstNonEmpty(d.Published, j.hint.published, g.opts.Published)
 	d.Language = firstNonEmpty(declared, j.hint.language, detectLanguage(d.Text))
-	g.emit(Item{Doc: d, Origin: j.origin, SourceURL: j.sourceURL})
+	g.emit(j, Item{Doc: d, Origin: j.origin, SourceURL: j.sourceURL})
 }
 
 // isSiteRoot says whether u is a site's home page ("https://x.example/").
@@ -127,7 +127,7 @@ func withURL(u string, err error) error {
 // in what it leaves open: an HTML file's canonical URL becomes its ID
 // (unless Options.FileIDs: so that a saved page and the same page fetched
 // are one document), and the language is detected.
-func (g *gatherer) readFile(j job) {
+func (g *gatherer) readFile(j *job) {
 	opts := document.Options{
 		Published: g.opts.Published,
 		Stdin:     j.stdin,
@@ -144,15 +144,17 @@ func (g *gatherer) readFile(j job) {
 		// document.Read's HTML language is go-trafilatura's guess, made
 		// on any text; a confident detection wins over it.
 		d.Language = firstNonEmpty(detectLanguage(d.Text), d.Language)
-		g.emit(Item{Doc: d, Origin: j.origin})
+		g.emit(j, Item{Doc: d, Origin: j.origin})
 	}, func(err error) { g.report(j.origin, err) })
 	if err != nil {
 		g.report(j.origin, err)
 	}
 }
 
-func (g *gatherer) emit(it Item) {
+func (g *gatherer) emit(j *job, it Item) {
 	if g.ctx.Err() == nil {
+		it.Job, it.Index = j.seq, j.emitted
+		j.emitted++
 		g.fn(it)
 	}
 }

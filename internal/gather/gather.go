@@ -45,6 +45,17 @@ type Item struct {
 	// Options.Skip is asked about, so a store that wants resumable runs
 	// keeps it alongside Doc.ID.
 	SourceURL string
+	// Job and Index place the item in the order of the sources, so that a
+	// caller can store documents in an order that does not depend on
+	// which worker finished first: Job numbers the unit of work it came
+	// from (a file, a page, a WARC record, a feed item) 1, 2, … in the
+	// order the walker reached them, Index counts the items of that job
+	// from 0 (a JSONL file has many). Options.Done says when a job has
+	// given all it will. Files, folders, feed files and WARCs give the
+	// same numbers on every run; fetched pages take theirs in the order
+	// their downloads finish.
+	Job   uint64
+	Index int
 }
 
 // Options control Gather.
@@ -84,6 +95,13 @@ type Options struct {
 	// Without it a saved page is named by its canonical URL, so that it
 	// and the same page fetched are one document in the ledger.
 	FileIDs bool
+	// Done, when set, is called after each job (see Item.Job) with the
+	// number of items it gave, 0 for a job that failed; after its last
+	// fn call, from the same goroutine. Jobs are handed to workers in the
+	// order of their numbers, so the lowest job not yet done is on a
+	// worker or next in line: a caller that holds later jobs' items back
+	// until it is done cannot stall the run.
+	Done func(job uint64, items int)
 }
 
 // Error is a bad input: a file, URL, feed item or WARC record that gave no
@@ -185,6 +203,10 @@ type gatherer struct {
 
 	mu      sync.Mutex
 	fetched map[string]bool // URLs already fetched this run
+
+	// jobMu keeps the numbering of jobs and their order in work one.
+	jobMu   sync.Mutex
+	lastJob uint64
 }
 
 // job is work for a worker: a file to read, or an HTML page to extract.
@@ -197,6 +219,8 @@ type job struct {
 	sourceURL string
 	hint      hints
 	stdin     io.Reader // standard input, already peeked at, for path "-"
+	seq       uint64    // Item.Job
+	emitted   int       // items given so far
 }
 
 // hints are what the context of a page says about it, used where the page
@@ -235,10 +259,16 @@ func (g *gatherer) guard(origin string) {
 	}
 }
 
-// toWorkers queues a job; false when the run is cancelled.
+// toWorkers numbers a job and queues it; false when the run is
+// cancelled. The walker and the fetchers both queue jobs: numbering and
+// sending under one lock keeps the queue in number order.
 func (g *gatherer) toWorkers(j job) bool {
+	g.jobMu.Lock()
+	defer g.jobMu.Unlock()
+	j.seq = g.lastJob + 1
 	select {
 	case g.work <- j:
+		g.lastJob++
 		return true
 	case <-g.ctx.Done():
 		return false
@@ -272,12 +302,15 @@ func (g *gatherer) runWorker() {
 }
 
 func (g *gatherer) doJob(j job) {
+	if g.opts.Done != nil {
+		defer func() { g.opts.Done(j.seq, j.emitted) }() // after guard
+	}
 	defer g.guard(j.origin)
 	if j.path != "" {
-		g.readFile(j)
+		g.readFile(&j)
 		return
 	}
-	g.extract(j)
+	g.extract(&j)
 }
 
 func (g *gatherer) runFetcher() {

@@ -1,19 +1,28 @@
 // Package ingest runs the whole pipeline into the ledger: it gathers
 // documents from the user's sources (files, folders, URLs, feeds, WARC
-// files), extracts their figure claims and stores each document with its
-// figures in one transaction.
+// files), extracts their figure claims and stores them with their figures.
 //
-// Gathering fetches and extracts HTML on several workers; each worker also
-// runs figure extraction and stores its document, so both cores stay busy
-// while the store serialises its own writes. A document already in the
-// ledger (same URL or text) is not stored again, and an URL the ledger
-// already holds is not fetched again, so running the same ingest twice, or
-// again after it was killed, finishes the job without duplicates.
+// Work flows through three stages, so that every core has work:
+//
+//	gather     fetches and extracts HTML on its workers (package gather)
+//	extract    figure extraction on Options.Workers workers (Prepare)
+//	write      one Writer, fed in the order of the sources (sequencer),
+//	           commits batches of documents (store.AddBatch)
+//
+// A document already in the ledger (same URL or text) is not stored again,
+// and an URL the ledger already holds is not fetched again. Batches are
+// committed in source order, so a run killed at any point (kill -9) has
+// committed a prefix of what a whole run stores; running it again stores
+// the rest, and the ledger is the one a single run makes.
+//
+// Document is the same work for one document in its own transaction, for
+// callers that get documents one by one (a job queue).
 package ingest
 
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -36,8 +45,14 @@ type Options struct {
 	// Progress is told of every document and error; nil for none.
 	Progress Progress
 	// Stored, when set, is called after each document the store took or
-	// refused as a duplicate, from several goroutines.
+	// refused as a duplicate, once its batch is committed, in order, from
+	// one goroutine.
 	Stored func(it gather.Item, res store.Result)
+	// Workers is the number of figure-extraction workers; 0 means one per
+	// CPU.
+	Workers int
+	// Batch bounds the batches committed; zero fields take DefaultBatch's.
+	Batch Batch
 }
 
 // Summary counts what an ingest did.
@@ -100,7 +115,8 @@ func (c *counter) snapshot() Summary {
 // Run ingests sources into st. Every bad input is passed to bad (one
 // call each, never concurrently) and counted; the run goes on with the
 // rest. Run returns when every source is done or ctx is cancelled;
-// documents committed before a cancellation stay in the ledger.
+// batches committed before a cancellation stay in the ledger, and so does
+// the batch being filled (it is committed on the way out).
 func Run(ctx context.Context, st store.Store, srcs []string, opts Options, bad func(error)) Summary {
 	c := &counter{start: time.Now()}
 	var badMu sync.Mutex
@@ -115,9 +131,69 @@ func Run(ctx context.Context, st store.Store, srcs []string, opts Options, bad f
 			opts.Progress.Error(err, c.snapshot())
 		}
 	}
+	b := opts.Batch.orDefault()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	seq := newSequencer(2 * b.Size)
+	defer context.AfterFunc(ctx, seq.unbound)()
 	g := opts.Gather
+	g.Skip = skipStored(ctx, st, g)
+	ignored := g.Ignored
+	g.Ignored = func(path string) {
+		c.ignored.Add(1)
+		if ignored != nil {
+			ignored(path)
+		}
+	}
+	g.Done = seq.jobDone
+
+	// Extraction.
+	toExtract := make(chan gather.Item, 4*workers)
+	var extractors sync.WaitGroup
+	for range workers {
+		extractors.Go(func() {
+			for it := range toExtract {
+				e, err := Prepare(it, opts)
+				seq.put(prepared{it: it, entry: e, err: err})
+			}
+		})
+	}
+
+	// Storage, in order.
+	w := NewWriter(st, b, func(it gather.Item, o store.Outcome) {
+		if o.Err != nil {
+			report(fmt.Errorf("%s: not stored: %w", origin(it), o.Err))
+			return
+		}
+		c.count(o.Result)
+		if opts.Stored != nil {
+			opts.Stored(it, o.Result)
+		}
+		if opts.Progress != nil {
+			opts.Progress.Document(c.snapshot())
+		}
+	})
+	var writer sync.WaitGroup
+	writer.Go(func() { write(ctx, seq, w, report) })
+
+	gather.Gather(ctx, srcs, g, func(it gather.Item) {
+		seq.admit(it.Job)
+		toExtract <- it
+	}, report)
+	close(toExtract)
+	extractors.Wait()
+	seq.close()
+	writer.Wait()
+	return c.snapshot()
+}
+
+// skipStored extends g.Skip with the ledger's URLs: a resumed ingest does
+// not fetch again what it stored.
+func skipStored(ctx context.Context, st store.Store, g gather.Options) func(string) bool {
 	skip := g.Skip
-	g.Skip = func(url string) bool {
+	return func(url string) bool {
 		if skip != nil && skip(url) {
 			return true
 		}
@@ -129,32 +205,54 @@ func Run(ctx context.Context, st store.Store, srcs []string, opts Options, bad f
 		ok, err := st.HasURL(ctx, url)
 		return err == nil && ok
 	}
-	ignored := g.Ignored
-	g.Ignored = func(path string) {
-		c.ignored.Add(1)
-		if ignored != nil {
-			ignored(path)
-		}
-	}
-	po := pipeline.Options{Sources: opts.Sources}
-	gather.Gather(ctx, srcs, g, func(it gather.Item) {
-		res, err := add(ctx, st, it, po, c)
-		if err != nil {
-			report(err)
-			return
-		}
-		if opts.Stored != nil {
-			opts.Stored(it, res)
-		}
-		if opts.Progress != nil {
-			opts.Progress.Document(c.snapshot())
-		}
-	}, report)
-	return c.snapshot()
 }
 
-// add extracts one document's figures and stores them.
-func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Options, c *counter) (res store.Result, err error) {
+// write feeds the writer the sequencer's items in order, committing a
+// batch when it is due even while no new item comes (a slow fetch), and
+// what is pending when the run ends. Batches are committed after a
+// cancellation too: each is at most a second of work already done.
+func write(ctx context.Context, seq *sequencer, w *Writer, report func(error)) {
+	ctx = context.WithoutCancel(ctx)
+	ordered := make(chan prepared)
+	go func() {
+		defer close(ordered)
+		for {
+			p, ok := seq.take()
+			if !ok {
+				return
+			}
+			ordered <- p
+		}
+	}()
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		if due, ok := w.Due(); ok {
+			timer.Reset(time.Until(due))
+		} else {
+			timer.Reset(time.Hour)
+		}
+		select {
+		case p, ok := <-ordered:
+			if !ok {
+				w.Flush(ctx)
+				return
+			}
+			if p.err != nil {
+				report(p.err)
+				continue
+			}
+			w.Add(ctx, p.it, p.entry)
+		case <-timer.C:
+			w.Flush(ctx)
+		}
+	}
+}
+
+// Prepare extracts one document's figures: a title for a document
+// without one, and its figures when it is in English. A panic in the
+// extractor (a bug) becomes this document's error.
+func Prepare(it gather.Item, opts Options) (e store.Entry, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%s: internal error while extracting figures (%v); please report it with this document", origin(it), p)
@@ -165,12 +263,36 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 	}
 	var figs []claim.Figure
 	if store.IsEnglish(it.Doc.Language) {
-		figs = pipeline.ExtractWith(it.Doc, po)
+		figs = pipeline.ExtractWith(it.Doc, pipeline.Options{Sources: opts.Sources})
 	}
-	res, err = st.Add(ctx, it.Doc, figs, store.Meta{Origin: it.Origin, AlsoURLs: []string{it.SourceURL}})
+	return store.Entry{Doc: it.Doc, Figs: figs, Meta: meta(it)}, nil
+}
+
+// meta is what the ledger keeps of where an item came from.
+func meta(it gather.Item) store.Meta {
+	m := store.Meta{Origin: it.Origin}
+	if it.SourceURL != "" {
+		m.AlsoURLs = []string{it.SourceURL}
+	}
+	return m
+}
+
+// Document extracts and stores one document in its own transaction: the
+// unit of work for a caller handed documents one at a time (a job queue).
+// Storing it again is harmless: it is then a Duplicate.
+func Document(ctx context.Context, st store.Store, it gather.Item, opts Options) (store.Result, error) {
+	e, err := Prepare(it, opts)
+	if err != nil {
+		return store.Result{}, err
+	}
+	res, err := st.Add(ctx, e.Doc, e.Figs, e.Meta)
 	if err != nil {
 		return res, fmt.Errorf("%s: not stored: %w", origin(it), err)
 	}
+	return res, nil
+}
+
+func (c *counter) count(res store.Result) {
 	switch res.Status {
 	case store.New:
 		c.new.Add(1)
@@ -185,7 +307,6 @@ func add(ctx context.Context, st store.Store, it gather.Item, po pipeline.Option
 	}
 	c.figs.Add(int64(res.Figures))
 	c.repeats.Add(int64(res.Repeats))
-	return res, nil
 }
 
 func origin(it gather.Item) string {

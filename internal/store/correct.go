@@ -59,7 +59,7 @@ func (s *sqlStore) Documents(ctx context.Context, f DocFilter) ([]DocInfo, error
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rs, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	rs, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +151,7 @@ func (s *sqlStore) Replace(ctx context.Context, doc claim.Document, figs []claim
 		if err != nil {
 			return err
 		}
-		res, l, err = s.replaceFigures(tx, pk, copyOf, in)
+		res, l, err = s.replaceFigures(tx, pk, copyOf, in, nil)
 		return err
 	})
 	if err != nil {
@@ -163,8 +163,8 @@ func (s *sqlStore) Replace(ctx context.Context, doc claim.Document, figs []claim
 
 // replaceFigures puts in's figures in place of the stored document pk's,
 // and its publication date in place of the stored one; copyOf is the
-// document's first copy, for a near-duplicate.
-func (s *sqlStore) replaceFigures(tx *stmtTx, pk int64, copyOf sql.NullInt64, in *addInput) (Result, learned, error) {
+// document's first copy, for a near-duplicate; batch as for addFigures.
+func (s *sqlStore) replaceFigures(tx *stmtTx, pk int64, copyOf sql.NullInt64, in *addInput, batch *learned) (Result, learned, error) {
 	res := Result{Status: Updated}
 	keys, _, err := s.dropFigures(tx, pk)
 	if err != nil {
@@ -175,7 +175,7 @@ func (s *sqlStore) replaceFigures(tx *stmtTx, pk int64, copyOf sql.NullInt64, in
 	}
 	var l learned
 	if len(in.figs) > 0 {
-		if l, err = s.addFigures(tx, in, pk, copyOf, &res); err != nil {
+		if l, err = s.addFigures(tx, in, pk, copyOf, &res, batch); err != nil {
 			return res, l, err
 		}
 		for _, fi := range in.figs {

@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -302,4 +303,47 @@ func repeatSig(measure, countedKey, source, qualifier string, value, low, high *
 		return strconv.FormatFloat(*p, 'g', -1, 64)
 	}
 	return strings.Join([]string{measure, countedKey, key(source), qualifier, f(value), f(low), f(high)}, "\x00")
+}
+
+// shingleCacheSize is the number of texts whose shingles a store keeps:
+// a syndicated copy comes soon after its original, so the last few
+// thousand documents cover nearly every candidate, at some 100 bytes of
+// shingles per sentence.
+const shingleCacheSize = 4096
+
+// shingleCache maps content hashes to the shingles of their text, so that
+// near-duplicate checks do not read and hash the same candidate texts for
+// every document that shares a band with them (a site's boilerplate, a
+// news agency's template). Keyed by content hash, an entry can never be
+// stale. The oldest entry goes first when it is full.
+type shingleCache struct {
+	mu    sync.Mutex
+	m     map[string][]uint64
+	order []string // ring of keys, oldest at next
+	next  int
+}
+
+func newShingleCache(n int) *shingleCache {
+	return &shingleCache{m: make(map[string][]uint64, n), order: make([]string, n)}
+}
+
+func (c *shingleCache) get(hash string) ([]uint64, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sh, ok := c.m[hash]
+	return sh, ok
+}
+
+func (c *shingleCache) put(hash string, sh []uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[hash]; ok {
+		return
+	}
+	if old := c.order[c.next]; old != "" {
+		delete(c.m, old)
+	}
+	c.order[c.next] = hash
+	c.next = (c.next + 1) % len(c.order)
+	c.m[hash] = sh
 }

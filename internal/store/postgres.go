@@ -31,6 +31,9 @@ var postgresDialect = &dialect{
 	ftsMatch: `to_tsvector('english'::regconfig, f.sentence) @@ plainto_tsquery('english'::regconfig, ?)`,
 	ftsArg:   func(words []string) string { return strings.Join(words, " ") },
 	retry:    pgRetry,
+	// pg_current_wal_lsn fails on a standby: DataVersion is then
+	// unknown, and nothing is cached.
+	dataVersion: `SELECT pg_current_wal_lsn()::text`,
 }
 
 // pgRetry: a unique key lost to a concurrent writer (the next attempt

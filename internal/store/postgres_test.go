@@ -1,20 +1,19 @@
 package store
 
 import (
-	"database/sql"
-	"fmt"
-	"math/rand/v2"
 	"net/url"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/tally-news/tally/internal/store/storetest"
 )
 
 // TALLY_TEST_POSTGRES is a postgres:// URL of a database the tests may
 // create schemas in; .ci/postgres.sh starts one and sets it.
-const pgEnv = "TALLY_TEST_POSTGRES"
+const pgEnv = storetest.PGEnv
 
 func TestPostgres(t *testing.T) {
 	testStore(t, func(t *testing.T) string { return pgSchema(t) })
@@ -22,35 +21,7 @@ func TestPostgres(t *testing.T) {
 
 // pgSchema makes a fresh schema for one test, dropped when it ends, and
 // returns a DSN whose search_path is that schema.
-func pgSchema(t testing.TB) string {
-	base := os.Getenv(pgEnv)
-	if base == "" {
-		t.Skipf("%s is not set; run: source .ci/postgres.sh", pgEnv)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	schema := fmt.Sprintf("tally_test_%d", rand.Uint64()>>1)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		admin.Close()
-		t.Fatalf("%s: %v", pgEnv, err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.ExecContext(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("dropping %s: %v", schema, err)
-		}
-		admin.Close()
-	})
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+func pgSchema(t testing.TB) string { return storetest.PGSchema(t) }
 
 var _ = stdlib.GetDefaultDriver // registers "pgx" with database/sql
 

@@ -41,7 +41,7 @@ func scanRow(rs *sql.Rows) (Row, error) {
 }
 
 func (s *sqlStore) rows(ctx context.Context, query string, args ...any) ([]Row, error) {
-	rs, err := s.db.QueryContext(ctx, s.d.rebind(query), args...)
+	rs, err := s.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (s *sqlStore) Figures(ctx context.Context, f Filter) ([]Row, error) {
 		match := s.d.ftsMatch
 		if s.d.ftsPlan != nil && f.Limit > 0 {
 			var err error
-			if match, err = s.d.ftsPlan(ctx, s.db, arg, f.Limit); err != nil {
+			if match, err = s.d.ftsPlan(ctx, s.rdb, arg, f.Limit); err != nil {
 				return nil, err
 			}
 		}
@@ -153,7 +153,7 @@ func (s *sqlStore) seriesID(ctx context.Context, id string) (string, bool, error
 	if err != nil {
 		return "", false, fmt.Errorf("%w: %v", ErrBadFilter, err)
 	}
-	rs, err := s.db.QueryContext(ctx, s.d.rebind(`SELECT key FROM series_summaries WHERE base_key = ?`), key(k.Counted+"/"+k.Measure))
+	rs, err := s.query(ctx, `SELECT key FROM series_summaries WHERE base_key = ?`, key(k.Counted+"/"+k.Measure))
 	if err != nil {
 		return "", false, err
 	}
@@ -189,7 +189,7 @@ func (s *sqlStore) HasURL(ctx context.Context, url string) (bool, error) {
 		return false, nil
 	}
 	var one int
-	switch err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT 1 FROM document_urls WHERE key = ?`), k).Scan(&one); err {
+	switch err := s.queryRow(ctx, `SELECT 1 FROM document_urls WHERE key = ?`, k).Scan(&one); err {
 	case nil:
 		return true, nil
 	case sql.ErrNoRows:
@@ -203,10 +203,10 @@ func (s *sqlStore) Document(ctx context.Context, id string) (Doc, []Row, error) 
 	var d Doc
 	var pk int64
 	var status, ingested string
-	err := s.db.QueryRowContext(ctx, s.d.rebind(`SELECT d.pk, d.id, d.url, d.canonical_url, d.title,
+	err := s.queryRow(ctx, `SELECT d.pk, d.id, d.url, d.canonical_url, d.title,
 			d.publisher, d.published, d.language, d.text, d.content_hash,
 			COALESCE(o.id, ''), d.status, d.ingested_at, d.origin
-		FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of WHERE d.id = ?`), id).Scan(
+		FROM documents d LEFT JOIN documents o ON o.pk = d.duplicate_of WHERE d.id = ?`, id).Scan(
 		&pk, &d.ID, &d.URL, &d.CanonicalURL, &d.Title, &d.Publisher, &d.Published, &d.Language,
 		&d.Text, &d.ContentHash, &d.DuplicateOf, &status, &ingested, &d.Origin)
 	if err == sql.ErrNoRows {
@@ -226,7 +226,7 @@ func (s *sqlStore) Document(ctx context.Context, id string) (Doc, []Row, error) 
 }
 
 func (s *sqlStore) Series(ctx context.Context) ([]SeriesInfo, error) {
-	rs, err := s.db.QueryContext(ctx, `SELECT name, counted, measure, figures, sources, first_day, last_day
+	rs, err := s.query(ctx, `SELECT name, counted, measure, figures, sources, first_day, last_day
 		FROM series ORDER BY key`)
 	if err != nil {
 		return nil, err
@@ -245,7 +245,7 @@ func (s *sqlStore) Series(ctx context.Context) ([]SeriesInfo, error) {
 
 func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	rs, err := s.db.QueryContext(ctx, `SELECT status, COUNT(*) FROM documents GROUP BY status`)
+	rs, err := s.query(ctx, `SELECT status, COUNT(*) FROM documents GROUP BY status`)
 	if err != nil {
 		return st, err
 	}
@@ -269,19 +269,19 @@ func (s *sqlStore) Stats(ctx context.Context) (Stats, error) {
 	}
 	// Countable figures are summed from the series table: counting a
 	// million figure rows takes longer than any listing should.
-	if err := s.db.QueryRowContext(ctx, `SELECT CAST(COALESCE(SUM(figures), 0) AS BIGINT), COUNT(*) FROM series`).Scan(&st.Figures, &st.Series); err != nil {
+	if err := s.queryRow(ctx, `SELECT CAST(COALESCE(SUM(figures), 0) AS BIGINT), COUNT(*) FROM series`).Scan(&st.Figures, &st.Series); err != nil {
 		return st, err
 	}
 	// The series ids the summaries hold, for the counted/measure series
 	// that have them: "series" means the same here as in tally series.
 	var ids, summarised int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT base_key) FROM series_summaries`).Scan(&ids, &summarised); err != nil {
+	if err := s.queryRow(ctx, `SELECT COUNT(*), COUNT(DISTINCT base_key) FROM series_summaries`).Scan(&ids, &summarised); err != nil {
 		return st, err
 	}
 	st.Series += ids - summarised
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM figures WHERE is_repeat`).Scan(&st.Repeats); err != nil {
+	if err := s.queryRow(ctx, `SELECT COUNT(*) FROM figures WHERE is_repeat`).Scan(&st.Repeats); err != nil {
 		return st, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM sources`).Scan(&st.Sources)
+	err = s.queryRow(ctx, `SELECT COUNT(*) FROM sources`).Scan(&st.Sources)
 	return st, err
 }

@@ -35,6 +35,7 @@ var sqliteDialect = &dialect{
 	},
 	retry:        func(error) bool { return false },
 	serialWrites: true,
+	dataVersion:  `PRAGMA data_version`,
 }
 
 // sqliteMatch drives a search by its matches: each is fetched, and sorted.
@@ -129,6 +130,19 @@ func connectSQLite(ctx context.Context, path string, create bool) (*sql.DB, erro
 		db.Close()
 		return nil, fmt.Errorf("cannot open the ledger %s: %w", path, err)
 	}
+	return db, nil
+}
+
+// openSQLiteReader opens the read pool of a ledger connectSQLite opened
+// (read.go): its connections refuse writes, and there are enough of them
+// for a busy server's requests.
+func openSQLiteReader(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", path+sqliteParams+"&_pragma=query_only(1)")
+	if err != nil {
+		return nil, fmt.Errorf("ledger %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(8)
 	return db, nil
 }
 

@@ -55,6 +55,8 @@ type dialect struct {
 	// allows one writer per file; waiting on a Go mutex beats spinning on
 	// SQLITE_BUSY).
 	serialWrites bool
+	// dataVersion reads DataVersion's value.
+	dataVersion string
 }
 
 // rebind turns ? placeholders into $n for PostgreSQL. No statement here
@@ -78,7 +80,8 @@ func (d *dialect) rebind(q string) string {
 
 // sqlStore is a Store on database/sql.
 type sqlStore struct {
-	db    *sql.DB
+	db    *sql.DB // writes, and reads inside them
+	rdb   *sql.DB // reads (read.go); db itself where the backend shares one pool
 	d     *dialect
 	where string // the ledger's name in messages: a path, or host/database
 
@@ -91,6 +94,14 @@ type sqlStore struct {
 	cmu       sync.Mutex
 	sourceIDs map[string]int64 // source key → id
 	aliases   map[aliasRef]bool
+
+	// shingles of recently stored texts, for near-duplicate checks.
+	shingles *shingleCache
+
+	reads readStmts
+	// vconn is DataVersion's connection.
+	vmu   sync.Mutex
+	vconn *sql.Conn
 }
 
 type aliasRef struct {
@@ -98,13 +109,24 @@ type aliasRef struct {
 	sourceID int64
 }
 
-func newSQLStore(db *sql.DB, d *dialect, where string) *sqlStore {
-	return &sqlStore{db: db, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{}}
+func newSQLStore(db, rdb *sql.DB, d *dialect, where string) *sqlStore {
+	return &sqlStore{db: db, rdb: rdb, d: d, where: where, sourceIDs: map[string]int64{}, aliases: map[aliasRef]bool{},
+		shingles: newShingleCache(shingleCacheSize)}
 }
 
 func (s *sqlStore) Backend() string { return s.d.name }
 
-func (s *sqlStore) Close() error { return s.db.Close() }
+func (s *sqlStore) Close() error {
+	s.vmu.Lock()
+	if s.vconn != nil {
+		s.vconn.Close()
+	}
+	s.vmu.Unlock()
+	if s.rdb != s.db {
+		s.rdb.Close()
+	}
+	return s.db.Close()
+}
 
 // stmtTx runs a transaction's statements as prepared statements that the
 // store keeps, so that each is parsed once per connection rather than once
@@ -309,6 +331,12 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 		s.wmu.Lock()
 		defer s.wmu.Unlock()
 	}
+	return s.addOne(ctx, in)
+}
+
+// addOne stores one prepared document in its own transaction, again after
+// a lost race; the caller holds wmu where writes are serial.
+func (s *sqlStore) addOne(ctx context.Context, in *addInput) (Result, error) {
 	for attempt := 1; ; attempt++ {
 		res, learned, err := s.add(ctx, in)
 		if err == nil {
@@ -316,7 +344,7 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 			return res, nil
 		}
 		if errors.Is(err, ErrIDTaken) || attempt == maxAttempts || !s.d.retry(err) || ctx.Err() != nil {
-			return Result{}, fmt.Errorf("document %s: %w", doc.ID, err)
+			return Result{}, fmt.Errorf("document %s: %w", in.doc.ID, err)
 		}
 	}
 }
@@ -325,6 +353,11 @@ func (s *sqlStore) Add(ctx context.Context, doc claim.Document, figs []claim.Fig
 type learned struct {
 	sources map[string]int64
 	aliases []aliasRef
+	// aliasSet holds aliases, for a batch's look-ups.
+	aliasSet map[aliasRef]bool
+	// series, in a batch, is what its documents add to the series table,
+	// written once before the commit (flushSeries).
+	series seriesAggs
 }
 
 func (s *sqlStore) remember(l learned) {
@@ -338,19 +371,32 @@ func (s *sqlStore) remember(l learned) {
 	}
 }
 
-// add is one attempt at Add, in one transaction. It takes its row locks
-// table by table in one order — documents, document_urls, sources,
-// source_aliases, figures, series_sources, series — and by key within a
-// table, so concurrent PostgreSQL writers wait for each other but never
-// deadlock.
+// add is one attempt at Add, in one transaction.
 func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, error) {
-	var l learned
 	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return Result{}, learned{}, err
+	}
+	defer sqlTx.Rollback()
+	res, l, err := s.addTx(&stmtTx{Tx: sqlTx, s: s, ctx: ctx}, in, nil)
 	if err != nil {
 		return Result{}, l, err
 	}
-	defer sqlTx.Rollback()
-	tx := &stmtTx{Tx: sqlTx, s: s, ctx: ctx}
+	if res.Status == Duplicate {
+		return res, l, nil // nothing written
+	}
+	return res, l, sqlTx.Commit()
+}
+
+// addTx stores one document in tx, which the caller commits. batch, when
+// set, holds what earlier documents of the same transaction taught the
+// caches (not yet committed, so not in s's caches). It takes its row locks
+// table by table in one order — documents, document_urls, sources,
+// source_aliases, figures, series_sources, series — and by key within a
+// table, so concurrent PostgreSQL writers of one document each wait for
+// each other but never deadlock.
+func (s *sqlStore) addTx(tx *stmtTx, in *addInput, batch *learned) (Result, learned, error) {
+	var l learned
 	q := tx.QueryRow
 
 	// Stored already: same URL, same text, or (an error) same id. One
@@ -401,12 +447,17 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 				return Result{}, l, err
 			}
 			if hash == in.hash && published != in.doc.Published && in.english {
-				res, l, err := s.replaceFigures(tx, pk, copyOf, in)
+				// The series are counted again from the figures: what
+				// the batch owes them goes in first.
+				if err := s.flushSeries(tx, batch); err != nil {
+					return Result{}, l, err
+				}
+				res, l, err := s.replaceFigures(tx, pk, copyOf, in, batch.withoutSeries())
 				if err != nil {
 					return Result{}, l, err
 				}
 				res.Of = dupOf
-				return res, l, sqlTx.Commit()
+				return res, l, nil
 			}
 		}
 		return Result{Status: Duplicate, Of: dupOf}, l, nil
@@ -448,6 +499,9 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 	if err != nil {
 		return Result{}, l, err
 	}
+	if in.fp.ok {
+		s.shingles.put(in.hash, in.fp.shingles)
+	}
 	if len(in.urlKeys) > 0 {
 		var args []any
 		for _, k := range in.urlKeys {
@@ -459,11 +513,11 @@ func (s *sqlStore) add(ctx context.Context, in *addInput) (Result, learned, erro
 		}
 	}
 	if len(in.figs) > 0 {
-		if l, err = s.addFigures(tx, in, docPK, firstCopy, &res); err != nil {
+		if l, err = s.addFigures(tx, in, docPK, firstCopy, &res, batch); err != nil {
 			return Result{}, l, err
 		}
 	}
-	return res, l, sqlTx.Commit()
+	return res, l, nil
 }
 
 // nearest finds the stored document most like fp — at least nearJaccard
@@ -510,19 +564,56 @@ func (s *sqlStore) nearest(tx *stmtTx, fp *fingerprint) (int64, string, error) {
 	})
 	cands = cands[:min(len(cands), maxCandidates)]
 
+	// The candidates' hashes in one statement; their shingles from the
+	// cache when a recent Add computed them (a syndicated copy follows
+	// its original closely), else from their text.
+	cargs := make([]any, len(cands))
+	for i, pk := range cands {
+		cargs[i] = pk
+	}
+	rs, err = tx.Query(`SELECT pk, content_hash, duplicate_of FROM documents WHERE pk IN (`+placeholders(len(cands))+`)`, cargs...)
+	if err != nil {
+		return 0, "", err
+	}
+	type cand struct {
+		hash string
+		of   sql.NullInt64
+	}
+	info := make(map[int64]cand, len(cands))
+	for rs.Next() {
+		var pk int64
+		var c cand
+		if err := rs.Scan(&pk, &c.hash, &c.of); err != nil {
+			rs.Close()
+			return 0, "", err
+		}
+		info[pk] = c
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return 0, "", err
+	}
 	var best, root int64
 	bestJ := nearJaccard
 	for _, pk := range cands {
-		var text string
-		var of sql.NullInt64
-		if err := tx.QueryRow(`SELECT text, duplicate_of FROM documents WHERE pk = ?`, pk).Scan(&text, &of); err != nil {
-			return 0, "", err
+		c, ok := info[pk]
+		if !ok {
+			continue
 		}
-		j := jaccard(fp.shingles, fingerprintOf(text).shingles)
+		sh, ok := s.shingles.get(c.hash)
+		if !ok {
+			var text string
+			if err := tx.QueryRow(`SELECT text FROM documents WHERE pk = ?`, pk).Scan(&text); err != nil {
+				return 0, "", err
+			}
+			sh = fingerprintOf(text).shingles
+			s.shingles.put(c.hash, sh)
+		}
+		j := jaccard(fp.shingles, sh)
 		if j > bestJ || (j == bestJ && (best == 0 || pk < best)) {
 			best, bestJ, root = pk, j, pk
-			if of.Valid {
-				root = of.Int64
+			if c.of.Valid {
+				root = c.of.Int64
 			}
 		}
 	}
@@ -547,7 +638,10 @@ const figureChunk = 400
 
 // addFigures stores a document's figures, their sources and aliases, and
 // updates the series they count in.
-func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy sql.NullInt64, res *Result) (learned, error) {
+//
+// batch, when set, is what earlier documents of the same transaction
+// taught the caches.
+func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy sql.NullInt64, res *Result, batch *learned) (learned, error) {
 	l := learned{sources: map[string]int64{}}
 
 	// A copy's figures that the first copy (or an earlier copy) already
@@ -588,6 +682,8 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	for k := range names {
 		if id, ok := s.sourceIDs[k]; ok {
 			l.sources[k] = id
+		} else if id, ok := batch.source(k); ok {
+			l.sources[k] = id
 		}
 	}
 	s.cmu.Unlock()
@@ -624,7 +720,7 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	s.cmu.Lock()
 	var newAliases []aliasRef
 	for a := range aliasText {
-		if !s.aliases[a] {
+		if !s.aliases[a] && !batch.alias(a) {
 			newAliases = append(newAliases, a)
 		}
 	}
@@ -643,12 +739,6 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 	}
 
 	// The figures.
-	type seriesAgg struct {
-		name, counted, measure string
-		figures                int
-		first, last            string
-		sources                map[int64]bool
-	}
 	agg := map[string]*seriesAgg{}
 	args := make([]any, 0, min(len(in.figs), figureChunk)*nFigureColumns)
 	flush := func(n int) error {
@@ -711,12 +801,69 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 		return l, nil
 	}
 
+	if batch != nil && batch.series != nil {
+		// Counted once for the whole batch (seriesAgg.add).
+		for _, k := range sortedKeys(agg) {
+			batch.series.add(k, agg[k])
+		}
+		return l, nil
+	}
+	return l, s.putSeries(tx, agg)
+}
+
+// seriesAgg is what a document (or a batch) adds to one series.
+type seriesAgg struct {
+	name, counted, measure string
+	figures                int
+	first, last            string
+	sources                map[int64]bool
+}
+
+// seriesAggs are the series a batch adds to, by key.
+type seriesAggs map[string]*seriesAgg
+
+// add counts a document's part in a series into the batch's. The name
+// stays the first document's, as a series is named as first stored.
+func (m seriesAggs) add(k string, a *seriesAgg) {
+	b := m[k]
+	if b == nil {
+		m[k] = a
+		return
+	}
+	b.figures += a.figures
+	if a.first != "" && (b.first == "" || a.first < b.first) {
+		b.first = a.first
+	}
+	if a.last > b.last {
+		b.last = a.last
+	}
+	for id := range a.sources {
+		b.sources[id] = true
+	}
+}
+
+// seriesChunk bounds the rows of one statement of putSeries (8 parameters
+// a row, well under SQLite's 32,766).
+const seriesChunk = 1000
+
+// putSeries adds agg to the series table.
+func (s *sqlStore) putSeries(tx *stmtTx, agg map[string]*seriesAgg) error {
+	keys := sortedKeys(agg)
+	if len(keys) == 0 {
+		return nil
+	}
+	for len(keys) > seriesChunk {
+		if err := s.putSeries(tx, pick(agg, keys[:seriesChunk])); err != nil {
+			return err
+		}
+		keys = keys[seriesChunk:]
+	}
 	// Series counts: a source new to a series is one that inserting
 	// (series, source) adds — RETURNING gives only the rows inserted.
 	newSources := map[string]int{}
 	var ssArgs []any
 	nss := 0
-	for _, k := range sortedKeys(agg) {
+	for _, k := range keys {
 		ids := make([]int64, 0, len(agg[k].sources))
 		for id := range agg[k].sources {
 			ids = append(ids, id)
@@ -727,39 +874,50 @@ func (s *sqlStore) addFigures(tx *stmtTx, in *addInput, docPK int64, firstCopy s
 			nss++
 		}
 	}
-	if nss > 0 {
+	for len(ssArgs) > 0 {
+		n := min(nss, seriesChunk*4)
 		rs, err := tx.Query(`INSERT INTO series_sources(series_key, source_id) VALUES `+
-			rows(nss, 2)+` ON CONFLICT DO NOTHING RETURNING series_key`, ssArgs...)
+			rows(n, 2)+` ON CONFLICT DO NOTHING RETURNING series_key`, ssArgs[:2*n]...)
 		if err != nil {
-			return l, err
+			return err
 		}
 		for rs.Next() {
 			var k string
 			if err := rs.Scan(&k); err != nil {
 				rs.Close()
-				return l, err
+				return err
 			}
 			newSources[k]++
 		}
 		rs.Close()
 		if err := rs.Err(); err != nil {
-			return l, err
+			return err
 		}
+		ssArgs, nss = ssArgs[2*n:], nss-n
 	}
 	var sArgs []any
-	for _, k := range sortedKeys(agg) {
+	for _, k := range keys {
 		a := agg[k]
 		sArgs = append(sArgs, k, a.name, a.counted, a.measure, a.figures, newSources[k], a.first, a.last)
 	}
 	_, err := tx.Exec(`INSERT INTO series(key, name, counted, measure, figures, sources, first_day, last_day)
-		VALUES `+rows(len(agg), 8)+`
+		VALUES `+rows(len(keys), 8)+`
 		ON CONFLICT(key) DO UPDATE SET
 			figures = series.figures + excluded.figures,
 			sources = series.sources + excluded.sources,
 			first_day = CASE WHEN series.first_day = '' OR (excluded.first_day <> '' AND excluded.first_day < series.first_day)
 				THEN excluded.first_day ELSE series.first_day END,
 			last_day = CASE WHEN excluded.last_day > series.last_day THEN excluded.last_day ELSE series.last_day END`, sArgs...)
-	return l, err
+	return err
+}
+
+// pick is the part of m under keys.
+func pick(m map[string]*seriesAgg, keys []string) map[string]*seriesAgg {
+	out := make(map[string]*seriesAgg, len(keys))
+	for _, k := range keys {
+		out[k] = m[k]
+	}
+	return out
 }
 
 // sortedKeys returns a map's keys in order: concurrent PostgreSQL

@@ -25,6 +25,10 @@ type Store interface {
 	// text, a date not YYYY-MM-DD, a NaN) stores nothing, and an id used
 	// by another document wraps ErrIDTaken.
 	Add(ctx context.Context, doc claim.Document, figs []claim.Figure, meta ...Meta) (Result, error)
+	// AddBatch stores entries in order in one transaction, each as Add
+	// would have (see sqlStore.AddBatch): one Outcome per entry, its Err
+	// naming the document.
+	AddBatch(ctx context.Context, entries []Entry) []Outcome
 	// HasURL reports whether a document with this URL (or canonical URL)
 	// is stored, so an ingest can skip fetching it again.
 	HasURL(ctx context.Context, url string) (bool, error)
@@ -65,6 +69,9 @@ type Store interface {
 	// re-extraction after an upgrade. Status is Updated; ErrNotFound when
 	// no document has the id.
 	Replace(ctx context.Context, doc claim.Document, figs []claim.Figure) (Result, error)
+	// DataVersion changes whenever anything commits to the ledger (see
+	// sqlStore.DataVersion); ok is false when it cannot be known.
+	DataVersion(ctx context.Context) (v string, ok bool)
 	// Backend is "sqlite" or "postgres".
 	Backend() string
 	// Close releases the database.
@@ -265,7 +272,14 @@ func open(ctx context.Context, dsn string, create bool) (Store, error) {
 		db.Close()
 		return nil, err
 	}
-	return newSQLStore(db, d, where), nil
+	rdb := db
+	if d == sqliteDialect {
+		if rdb, err = openSQLiteReader(dsn); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return newSQLStore(db, rdb, d, where), nil
 }
 
 // connect opens the database dsn names without touching its schema; where

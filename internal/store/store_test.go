@@ -41,11 +41,13 @@ func testStore(t *testing.T, newDSN func(t *testing.T) string) {
 		{"SeriesIDs", testSeriesIDs},
 		{"Corrections", testCorrections},
 		{"ForgetFirstCopy", testForgetFirstCopy},
+		{"DataVersion", testDataVersion},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newDSN(t)) })
 	}
 	t.Run("ConcurrentOpens", func(t *testing.T) { testConcurrentOpens(t, newDSN) })
+	t.Run("AddBatch", func(t *testing.T) { testAddBatch(t, newDSN) })
 }
 
 // testOpenWhileCreating: a reading command that opens the ledger while

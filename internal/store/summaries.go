@@ -63,7 +63,7 @@ type Stale struct {
 }
 
 func (s *sqlStore) StaleSeries(ctx context.Context) ([]Stale, error) {
-	rs, err := s.db.QueryContext(ctx, `SELECT s.name, s.figures FROM series s
+	rs, err := s.query(ctx, `SELECT s.name, s.figures FROM series s
 		WHERE s.figures <> COALESCE((SELECT MAX(m.figures_seen) FROM series_summaries m WHERE m.base_key = s.key), -1)
 		ORDER BY s.key`)
 	if err != nil {
@@ -155,7 +155,7 @@ func (s *sqlStore) Summaries(ctx context.Context, f SummaryFilter) ([]Summary, e
 		q += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rs, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	rs, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

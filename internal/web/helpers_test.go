@@ -21,17 +21,19 @@ var ctx = context.Background()
 // fixture is a demo ledger behind a test server, as `tally demo` sets it
 // up: a fresh SQLite file holding the sample articles.
 type fixture struct {
-	st  store.Store
-	ing *StoreIngester
-	srv *Server
-	ts  *httptest.Server
+	st     store.Store
+	dbPath string
+	ing    *StoreIngester
+	srv    *Server
+	ts     *httptest.Server
 }
 
 // newFixture starts a server over a fresh ledger holding the samples.
 // opt's Ledger and Ingester are filled in.
 func newFixture(t testing.TB, opt Options) *fixture {
 	t.Helper()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	dbPath := filepath.Join(t.TempDir(), "demo.db")
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +50,7 @@ func newFixture(t testing.TB, opt Options) *fixture {
 	srv := New(opt)
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return &fixture{st: st, ing: ing, srv: srv, ts: ts}
+	return &fixture{st: st, dbPath: dbPath, ing: ing, srv: srv, ts: ts}
 }
 
 // get fetches a path and returns the status and body.

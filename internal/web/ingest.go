@@ -83,8 +83,9 @@ func (s *Summary) Add(it Item) {
 const MaxDocumentBytes = 2 << 20
 
 // StoreIngester is the default Ingester: it extracts figures with the
-// pipeline and adds each document to the store in its own transaction, so
-// a failure costs only that document. It cannot fetch URLs.
+// pipeline and adds a request's documents to the store in one batch
+// (store.AddBatch: one commit, and a failure costs only its document). It
+// cannot fetch URLs.
 type StoreIngester struct {
 	Store store.Store
 	// Extract finds the figures; nil means pipeline.Extract.
@@ -99,12 +100,39 @@ func NewStoreIngester(st store.Store) *StoreIngester {
 // IngestDocuments stores docs in order. A document without an id takes
 // its URL as id, as the JSONL reader does for files.
 func (in *StoreIngester) IngestDocuments(ctx context.Context, docs []claim.Document) (Summary, error) {
-	var sum Summary
+	items := make([]Item, len(docs))
+	var entries []store.Entry
+	var at []int // entries[k] is docs[at[k]]
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
-			return sum, fmt.Errorf("ingest stopped after %d of %d documents: %w", i, len(docs), err)
+			return Summary{}, fmt.Errorf("ingest stopped after extracting %d of %d documents: %w", i, len(docs), err)
 		}
-		sum.Add(in.one(ctx, i, d))
+		e, it, ok := in.prepare(i, d)
+		items[i] = it
+		if ok {
+			entries = append(entries, e)
+			at = append(at, i)
+		}
+	}
+	var outs []store.Outcome
+	if len(entries) > 0 {
+		outs = in.Store.AddBatch(ctx, entries)
+	}
+	for k, o := range outs {
+		it := &items[at[k]]
+		if o.Err != nil {
+			// The store's messages already name the document.
+			it.Status, it.Error = StatusFailed, o.Err.Error()
+			continue
+		}
+		it.Status, it.Of, it.Figures, it.Repeats = o.Status.String(), o.Of, o.Figures, o.Repeats
+	}
+	var sum Summary
+	for _, it := range items {
+		sum.Add(it)
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, fmt.Errorf("ingest stopped: %w", err)
 	}
 	// The series list reads summaries the series logic keeps up to date.
 	if err := store.Refresh(ctx, in.Store); err != nil {
@@ -113,19 +141,21 @@ func (in *StoreIngester) IngestDocuments(ctx context.Context, docs []claim.Docum
 	return sum, nil
 }
 
-func (in *StoreIngester) one(ctx context.Context, i int, d claim.Document) Item {
+// prepare checks one document and extracts its figures; ok is false, and
+// the item says why, when it cannot be stored.
+func (in *StoreIngester) prepare(i int, d claim.Document) (store.Entry, Item, bool) {
 	if strings.TrimSpace(d.ID) == "" {
 		d.ID = strings.TrimSpace(d.URL)
 	}
 	it := Item{ID: d.ID, URL: d.URL}
-	fail := func(format string, a ...any) Item {
+	fail := func(format string, a ...any) (store.Entry, Item, bool) {
 		it.Status = StatusFailed
 		name := d.ID
 		if name == "" {
 			name = fmt.Sprintf("#%d", i+1)
 		}
 		it.Error = fmt.Sprintf("document %s: ", name) + fmt.Sprintf(format, a...)
-		return it
+		return store.Entry{}, it, false
 	}
 	switch {
 	case d.ID == "":
@@ -139,14 +169,7 @@ func (in *StoreIngester) one(ctx context.Context, i int, d claim.Document) Item 
 	if err != nil {
 		return fail("%v", err)
 	}
-	res, err := in.Store.Add(ctx, d, figs)
-	if err != nil {
-		// The store's messages already name the document.
-		it.Status, it.Error = StatusFailed, err.Error()
-		return it
-	}
-	it.Status, it.Of, it.Figures, it.Repeats = res.Status.String(), res.Of, res.Figures, res.Repeats
-	return it
+	return store.Entry{Doc: d, Figs: figs}, it, true
 }
 
 // extract runs the pipeline on one document. A panic in the extractor is

@@ -13,28 +13,42 @@ import (
 	"time"
 
 	"github.com/tally-news/tally/internal/claim"
+	"github.com/tally-news/tally/internal/gather"
+	"github.com/tally-news/tally/internal/ingest"
+	"github.com/tally-news/tally/internal/pipeline"
+	"github.com/tally-news/tally/internal/store"
 )
 
 // BenchmarkServeUnderIngest is the load test: concurrent clients read the
 // series and search endpoints (API and pages) of a demo server on the
 // loopback interface while an ingest adds documents through the Ingester
-// without pause. It reports throughput and p50/p99 latency per group of
-// endpoints, and the ingest rate:
+// without pause. It reports throughput, the ingest rate, and p50/p99
+// latency per group of endpoints: the series list (API and page), one
+// series (its timeline and its page) and search (API and page):
 //
 //	go test -run X -bench ServeUnderIngest -benchtime 3000x ./internal/web/
 //
 // Clients: 4 × GOMAXPROCS goroutines (b.SetParallelism). One operation is
-// one request.
+// one request. Two writers: "api" posts one document at a time to the
+// server's Ingester (a commit and a series refresh each), "batch" is a
+// `tally ingest` beside the server — another store on the same file,
+// committing a batch a second through ingest.Writer.
 func BenchmarkServeUnderIngest(b *testing.B) {
+	b.Run("writer=api", func(b *testing.B) { benchServeUnderIngest(b, false) })
+	b.Run("writer=batch", func(b *testing.B) { benchServeUnderIngest(b, true) })
+}
+
+func benchServeUnderIngest(b *testing.B, batch bool) {
 	f := newFixture(b, Options{LoopbackOnly: true})
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}, Timeout: 30 * time.Second}
 	defer client.CloseIdleConnections()
 	type endpoint struct{ group, path string }
 	endpoints := []endpoint{
 		{"series", timelinePath(ncSeries)},
-		{"series", seriesPath(ncSeries)},
-		{"series", "/api/series"},
+		{"list", "/api/series"},
 		{"search", "/api/figures?q=killed&limit=50"},
+		{"series", seriesPath(ncSeries)},
+		{"list", "/series"},
 		{"search", "/?q=wounded+soldiers"},
 		{"search", "/api/figures?measure=casualties&counted=North+Korea&since=2024-12-01"},
 	}
@@ -45,6 +59,30 @@ func BenchmarkServeUnderIngest(b *testing.B) {
 	var ingestErr atomic.Value
 	var wg sync.WaitGroup
 	wg.Add(1)
+	add := func(d claim.Document) error {
+		sum, err := f.ing.IngestDocuments(ctx, []claim.Document{d})
+		if err == nil && sum.Failed > 0 {
+			err = fmt.Errorf("%+v", sum.Items)
+		}
+		return err
+	}
+	if batch {
+		st, err := store.Open(ctx, f.dbPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer st.Close()
+		w := ingest.NewWriter(st, ingest.DefaultBatch, func(_ gather.Item, o store.Outcome) {
+			if o.Err != nil {
+				ingestErr.Store(o.Err.Error())
+			}
+		})
+		defer w.Flush(ctx)
+		add = func(d claim.Document) error {
+			w.Add(ctx, gather.Item{Doc: d}, store.Entry{Doc: d, Figs: pipeline.Extract(d)})
+			return nil
+		}
+	}
 	go func() {
 		defer wg.Done()
 		r := rand.New(rand.NewPCG(1, 2))
@@ -54,9 +92,8 @@ func BenchmarkServeUnderIngest(b *testing.B) {
 				return
 			default:
 			}
-			sum, err := f.ing.IngestDocuments(ctx, []claim.Document{loadDoc(r, i)})
-			if err != nil || sum.Failed > 0 {
-				ingestErr.Store(fmt.Sprint(err, sum.Items))
+			if err := add(loadDoc(r, i)); err != nil {
+				ingestErr.Store(err.Error())
 				return
 			}
 			ingested.Add(1)
@@ -107,7 +144,7 @@ func BenchmarkServeUnderIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(samples))/elapsed.Seconds(), "req/s")
 	b.ReportMetric(float64(ingested.Load())/elapsed.Seconds(), "ingest-docs/s")
-	for _, g := range []string{"series", "search"} {
+	for _, g := range []string{"list", "series", "search"} {
 		var ds []time.Duration
 		for _, s := range samples {
 			if s.group == g {

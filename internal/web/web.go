@@ -84,7 +84,11 @@ func New(opt Options) *Server {
 	for _, rt := range s.routes() {
 		s.mux.HandleFunc(rt.pattern, rt.handler)
 	}
-	s.handler = s.secure(s.mux)
+	var h http.Handler = s.mux
+	if v, ok := opt.Ledger.(Versioned); ok {
+		h = (&respCache{ledger: v}).wrap(h)
+	}
+	s.handler = s.secure(h)
 	return s
 }
 
