@@ -321,6 +321,9 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 	if crowdFled(s, noun, gm) || gm == "" && crowdFled(s, noun, nm) {
 		return Reading{Cue: -1, Noun: noun, Veto: true, Rule: "not counted: a crowd that fled is not displaced"}
 	}
+	if gm == noFigure {
+		return Reading{Cue: -1, Noun: noun, Veto: true, Rule: "not counted: " + grule}
+	}
 	if !fits(s, gm, noun) {
 		gm = ""
 	}
@@ -1055,19 +1058,25 @@ func governorMeasure(s *tree.Sentence, x, noun int, places []Place, prev []Menti
 	// A tally's level: "the toll rose to 62", "put the number at 1,100",
 	// "the number of refugees grew by 2.9 million to reach 25.4 million",
 	// "the toll is 62" (the number as the predicate).
-	if mm, cue, rule := tallyMeasure(s, x, places, last); mm != "" {
+	if mm, cue, rule := tallyMeasure(s, x, places, prev, last); mm != "" {
 		return mm, cue, rule, false
 	}
 	return "", -1, "", false
 }
 
 // tallyMeasure reads a number that gives a tally's level.
-func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string, int, string) {
+func tallyMeasure(s *tree.Sentence, x int, places []Place, prev []Mention, last string) (string, int, string) {
 	g := s.Head(x)
 	rel := s.URel(x)
 	// The number as a copular predicate: "the toll is 62".
 	if s.Kid(x, "cop") >= 0 {
 		g, rel = x, "pred"
+	}
+	// "put the figure at 510,000" parsed with the number on the noun.
+	if rel == "nmod" && s.Case(x) == "at" && tallyNouns[s.Lemma(g)] && tallyVerbs[lemma(s, s.Head(g), tallyVerbs)] {
+		if mm, cue, rule, done := tallyLevel(s, g, places, prev, last); done {
+			return mm, cue, rule
+		}
 	}
 	for hop := 0; g >= 0 && hop < 3; hop++ {
 		if !(tallyVerbs[lemma(s, g, tallyVerbs)] || rel == "pred") || !(rel == "obl" || rel == "obj" || rel == "pred" || rel == "advcl" || rel == "xcomp" || rel == "conj") {
@@ -1084,7 +1093,7 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 			if !tallyNouns[s.Lemma(k)] && !(s.Lemma(k) == "it" && s.Lemma(g) == "put") {
 				continue
 			}
-			if mm, cue, rule, done := tallyLevel(s, k, places, last); done {
+			if mm, cue, rule, done := tallyLevel(s, k, places, prev, last); done {
 				return mm, cue, rule
 			}
 		}
@@ -1099,7 +1108,7 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 				k = s.Head(k)
 			}
 			if k >= 0 && tallyNouns[s.Lemma(k)] {
-				if mm, cue, rule, done := tallyLevel(s, k, places, last); done {
+				if mm, cue, rule, done := tallyLevel(s, k, places, prev, last); done {
 					return mm, cue, rule
 				}
 			}
@@ -1114,7 +1123,7 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, last string) (string,
 // tallyLevel reads the tally noun k whose level a number gives ("the
 // death toll", "the number of refugees"); done says it decided (with no
 // measure when the tally counts things).
-func tallyLevel(s *tree.Sentence, k int, places []Place, last string) (string, int, string, bool) {
+func tallyLevel(s *tree.Sentence, k int, places []Place, prev []Mention, last string) (string, int, string, bool) {
 	// "the number of aircraft", "the number of displacement sites"
 	// count things.
 	if of := ofNoun(s, k); of >= 0 && (thingNouns[lemma(s, of, thingNouns)] || supplyNouns[s.Lower(of)] || nonPersonNouns[s.Lower(of)]) {
@@ -1137,6 +1146,8 @@ func tallyLevel(s *tree.Sentence, k int, places []Place, last string) (string, i
 	case s.Lemma(k) == "influx":
 		// "the Rohingya influx into Bangladesh reaches 409,000"
 		return "refugees", k, "level of the influx", true
+	case ofNoun(s, k) < 0 && s.Lemma(k) != "number" && s.Lemma(k) != "population" && countedBefore(s, k, prev):
+		return noFigure, k, "level of the count before, which is no figure", true
 	case last != "" && ofNoun(s, k) < 0 && s.Lemma(k) != "number" && s.Lemma(k) != "population":
 		return last, k, "level of the " + s.Lemma(k) + " (the article's last measure)", true
 	}
@@ -1147,6 +1158,34 @@ func tallyLevel(s *tree.Sentence, k int, places []Place, last string) (string, i
 var intransitiveTally = map[string]bool{
 	"rise": true, "climb": true, "grow": true, "jump": true, "soar": true, "mount": true, "swell": true,
 	"edge": true, "drop": true, "fall": true, "rocket": true, "balloon": true, "tick": true,
+}
+
+// timeNouns are units of time: "six weeks ago" counts no one.
+var timeNouns = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true, "month": true,
+	"year": true, "decade": true, "century": true, "percent": true, "per": true}
+
+// noFigure is the measure of a reading that finds the number is no
+// figure at all, whatever the token rules would make of it.
+const noFigure = "-"
+
+// countedBefore reports a number earlier in the sentence than the tally
+// noun k that is no figure: "98,600 people joined the march, while organisers put the
+// figure at 510,000" — the figure is that count's, not the article's
+// last measure's.
+func countedBefore(s *tree.Sentence, k int, prev []Mention) bool {
+	figure := map[int]bool{}
+	for _, p := range prev {
+		figure[p.treeNum] = true
+	}
+	for w := 0; w < k; w++ {
+		if s.POS(w) == "NUM" && s.URel(w) == "nummod" && !timeNouns[s.Lemma(s.Head(w))] && !figure[w] && !figure[s.Head(w)] {
+			if f := s.Lower(w); len(f) == 4 && (strings.HasPrefix(f, "19") || strings.HasPrefix(f, "20")) {
+				continue // a year
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // finite reports whether verb w is finite (past or present tense), by

@@ -72,6 +72,7 @@ var treeCases = []treeCase{
 	{"deaths the government acknowledged", "", "The rights group said 112 protesters had been killed, far more than the 19 deaths the government has acknowledged.", "19", "killed", "government", ""},
 	{"deaths that police reported", "", "The opposition put the toll at 300, against the 45 deaths that police reported.", "45", "killed", "police", ""},
 	{"arrests recorded by", "", "He disputed the 2,000 arrests recorded by the monitoring group.", "2,000", "arrested", "monitoring group", ""},
+	{"put the figure at, after a figure", "", "Police said 12 people were arrested on Monday, and officials put the figure at 40 by Tuesday.", "40", "arrested", "officials", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
@@ -246,6 +247,9 @@ func TestTreeNoFigure(t *testing.T) {
 		{"At least 27 miners were killed and 40 others remain trapped after the tunnel collapsed.", "40"},
 		{"Two climbers died on the peak and five more are stranded at the base camp, rescuers said.", "five"},
 		{"Quake kills 12, hundreds stranded", "hundreds"},
+		// The level of a count before it that is no figure (a crowd).
+		{"Around 6,000 supporters filled the square, though the organisers put the total at 15,000.", "15,000"},
+		{"Some 3,000 people marched through the capital; opposition leaders put the count at 10,000.", "10,000"},
 		{"Some 400 prisoners escaped after the guards fled, officials said.", "Some 400"},
 		{"Rescuers said 35 people were pulled from the rubble alive.", "35"},
 		{"Fifty passengers were rescued by fishermen off the coast.", "Fifty"},
