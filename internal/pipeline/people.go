@@ -123,6 +123,43 @@ func destination(toks []tokens.Token, places []figures.Place, c string) bool {
 	return seen
 }
 
+// ownPlace returns the country of a place the tree hangs on the figure's
+// own cue verb or counted noun with "in", "at", "near" or "across" ("1,602
+// people killed in Syria"), or "".
+func ownPlace(tr *tree.Sentence, m figures.Mention, places []figures.Place) string {
+	if tr == nil || m.Word() < 0 || len(places) == 0 {
+		return ""
+	}
+	var heads []int
+	if m.Cue >= 0 {
+		heads = append(heads, tr.WordOf(m.Cue))
+	}
+	if n := m.Word(); tr.URel(n) == "nummod" {
+		heads = append(heads, tr.Head(n))
+	}
+	for _, h := range heads {
+		if h < 0 {
+			continue
+		}
+		for _, k := range tr.Kids(h) {
+			if r := tr.URel(k); r != "obl" && r != "nmod" {
+				continue
+			}
+			switch tr.Case(k) {
+			case "in", "at", "near", "across", "inside":
+			default:
+				continue
+			}
+			for _, p := range places {
+				if w := tr.WordOf(p.Last); w == k || tr.WordOf(p.First) == k {
+					return p.Country
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // hosts reports whether country c is named in the sentence as the host
 // of its refugees.
 func hosts(tr *tree.Sentence, places []figures.Place, c string) bool {

@@ -142,6 +142,11 @@ func ExtractWith(doc claim.Document, opt Options) []claim.Figure {
 				f.Subject = text[s.toks[m.SubjFirst].Start:s.toks[m.SubjLast].End]
 			}
 			c, loc, explicit := figures.Counted(s.toks, m, places, fallback)
+			// "3,549 deaths in Turkey, with 1,602 people killed in Syria":
+			// the place on the figure's own verb or noun.
+			if own := ownPlace(s.tree, m, places); !explicit && own != "" {
+				c = own
+			}
 			c, explicit = whoseByDocument(people, s.toks, s.tree, m, places, c, explicit, fallback)
 			// "300 soldiers from North Korea were killed and 2,700 hurt":
 			// a bare number coordinated with a counted phrase counts the

@@ -321,6 +321,10 @@ func TestCounted(t *testing.T) {
 		// phrase says where they come from.
 		{"Chad, one of the poorest nations, was already hosting 588,000 refugees, the UN said.", "588,000=Chad"},
 		{"Chad is hosting 300,000 refugees from Sudan, the UN said.", "300,000=Sudan"},
+		// The place on the figure's own verb, not the sentence's first.
+		{"At least 210 people died in Nepal, with 14 others killed in India, officials said.", "At least 210=Nepal; 14=India"},
+		{"Rescuers found 30 bodies in Malawi, while 19 people drowned in Mozambique.", "30=Malawi; 19=Mozambique"},
+		{"Floods left 64 people dead across Kenya and 12 missing near the Somali border.", "64=Kenya; 12=Kenya"},
 		// In a story of one country's refugees, a host country is where
 		// they are, not whose they are.
 		{"Sudan war: refugees flee west\nMore than 500,000 refugees have fled Sudan since April. Chad has taken in more Sudanese than any other country and is now hosting some 600,000 refugees from the war.", "More than 500,000=Sudan; some 600,000=Sudan"},
