@@ -130,7 +130,15 @@ func (d *Doc) SentenceTree(text string, toks []tokens.Token, tr *tree.Sentence, 
 	if len(ms) == 0 {
 		// A sentence without figures may still name a source that the
 		// next sentence's "it added" refers to.
-		if cs := Clauses(toks); len(cs) > 0 {
+		cs := Clauses(toks)
+		if tr != nil {
+			// The tree's reporting clauses, where the sentence was parsed
+			// ("Russia's defence ministry did not comment but said ...").
+			if tcs := TreeClauses(tr); len(tcs) > 0 {
+				cs = tcs
+			}
+		}
+		if len(cs) > 0 {
 			if a, ok := d.resolve(text, toks, cs[len(cs)-1]); ok && a.Source != "" {
 				d.remember(&a)
 			}

@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tally-news/tally/internal/tree"
 )
@@ -197,6 +198,20 @@ func nounReport(s *tree.Sentence, w int) (Clause, bool) {
 	return Clause{}, false
 }
 
+// namedApposition returns the name in apposition to a common noun w
+// ("outlet Mediazona", "the group, Airwars,"), or -1.
+func namedApposition(s *tree.Sentence, w int) int {
+	if s.POS(w) != "NOUN" {
+		return -1
+	}
+	for _, k := range s.Kids(w) {
+		if f := s.Words[k].Form; s.Rel(k) == "appos" && s.POS(k) == "PROPN" && k > w && k <= w+3 && f != "" && unicode.IsUpper([]rune(f)[0]) {
+			return k
+		}
+	}
+	return -1
+}
+
 // sourceLike reports whether word w can name who asserts a figure: a
 // name, a pronoun, or a noun of people, bodies or documents ("officials",
 // "the ministry", "a statement") — not "shipwrecks" or "attacks".
@@ -210,7 +225,17 @@ func sourceLike(s *tree.Sentence, w int) bool {
 	case "PRON":
 		return isOneOf(s.Lower(w), "he", "she", "it", "they", "we", "i")
 	case "NOUN", "X", "ADJ":
-		return isSourceNoun(s.Lower(w)) || isSourceNoun(s.Lemma(w)) || dataNouns[s.Lemma(w)] || sourceModifiers[s.Lower(w)] ||
+		// A capitalised word inside the sentence is a name the tagger
+		// did not know ("the monitoring group Airwars"), when a source
+		// noun describes it.
+		if f := s.Words[w].Form; w > 0 && f != "" && unicode.IsUpper([]rune(f)[0]) && s.POS(w) == "NOUN" {
+			for _, k := range s.Kids(w) {
+				if s.URel(k) == "compound" && isSourceNoun(s.Lower(k)) {
+					return true
+				}
+			}
+		}
+		return namedApposition(s, w) >= 0 || isSourceNoun(s.Lower(w)) || isSourceNoun(s.Lemma(w)) || dataNouns[s.Lemma(w)] || sourceModifiers[s.Lower(w)] ||
 			s.Kid(w, "flat", "compound") >= 0 && s.POS(s.Kid(w, "flat", "compound")) == "PROPN"
 	}
 	return false
@@ -262,7 +287,9 @@ func TreeClauses(s *tree.Sentence) []Clause {
 		if _, rep := reportingLemmas[s.Lemma(v)]; !rep || s.POS(v) != "VERB" {
 			continue
 		}
-		if c, ok := verbClause(s, v); ok && s.Kid(v, "nsubj") >= 0 {
+		// (Its own subject, or the one it shares: "did not comment but
+		// said".)
+		if c, ok := verbClause(s, v); ok && (s.Kid(v, "nsubj") >= 0 || s.URel(v) == "conj" && s.Kid(s.Head(v), "nsubj") >= 0) {
 			out = append(out, c)
 		}
 	}
@@ -366,6 +393,11 @@ func verbClause(s *tree.Sentence, v int) (Clause, bool) {
 // noun ("figures from the health ministry", "Home Office figures"), the
 // author.
 func sourcePhrase(s *tree.Sentence, w int) (int, int) {
+	// "Independent Russian outlet Mediazona", "the monitoring group
+	// Airwars": a description with the name in apposition is the name.
+	if n := namedApposition(s, w); n >= 0 {
+		return sourcePhrase(s, n)
+	}
 	for _, k := range s.Kids(w) {
 		// 'a group calling itself "The Islamic Army in Iraq"'
 		if s.URel(k) == "acl" && isOneOf(s.Lemma(k), "call", "name") {
@@ -437,6 +469,14 @@ func keep(s *tree.Sentence, w int, top bool) (int, int) {
 		case "compound", "amod", "nmod:poss", "flat", "det", "compound:prt", "nmod:desc":
 			a, b := keep(s, k, false)
 			lo, hi = min(lo, a), max(hi, b)
+		case "appos":
+			// "Russia's defence ministry" parsed with "ministry" as an
+			// apposition: next to its head, with no comma, it is part
+			// of the name.
+			if k == w+1 {
+				a, b := keep(s, k, false)
+				lo, hi = min(lo, a), max(hi, b)
+			}
 		case "nmod":
 			// Not a time: "authorities on Thursday", "officials in March".
 			if isDay(s.Lower(k)) || months[s.Lower(k)] || s.POS(k) == "NUM" {

@@ -163,7 +163,7 @@ func FindTree(toks []tokens.Token, s *tree.Sentence, places []Place, ctx *Contex
 				m.Measure, m.Rule = r.Measure, r.Rule
 				m.Cue = s.Token(r.Cue)
 			}
-			if r.Measure == "" && crowdFled(s, r.Noun, m.Measure) {
+			if r.Measure == "" && (crowdFled(s, r.Noun, m.Measure) || m.Measure != "supplied" && m.Measure != "" && thing(s, r.Noun)) {
 				pending = nil
 				continue
 			}

@@ -398,6 +398,12 @@ func ownPredicate(s *tree.Sentence, m Mention, prev []Mention) bool {
 	return true
 }
 
+// thing reports whether the tree's counted noun is a thing ("87 drones
+// shot down", "40 tanks destroyed"): no measure but supplied counts it.
+func thing(s *tree.Sentence, noun int) bool {
+	return noun >= 0 && (nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)])
+}
+
 // crowdFled reports a reading mm of displacement for a crowd at an event
 // or place: "22,000 concertgoers fled for their lives" have left no home.
 func crowdFled(s *tree.Sentence, noun int, mm string) bool {

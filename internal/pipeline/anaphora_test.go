@@ -107,3 +107,13 @@ func TestPersonNamed(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedSubject: a sentence with no figure whose reporting verb shares
+// its subject ("did not comment but said") names the source "it" means.
+func TestSharedSubject(t *testing.T) {
+	text := "Clashes in the north\nThe monitors said 12 soldiers died. The army did not comment on the report but said its forces had destroyed 12 tanks. It said 40 militants had been killed."
+	f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: text}, pipeline.Options{Explain: true}), "40")
+	if f == nil || f.Source != "army" {
+		t.Errorf("40 militants: got %+v, want the army's", f)
+	}
+}

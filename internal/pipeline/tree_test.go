@@ -73,6 +73,10 @@ var treeCases = []treeCase{
 	{"deaths that police reported", "", "The opposition put the toll at 300, against the 45 deaths that police reported.", "45", "killed", "police", ""},
 	{"arrests recorded by", "", "He disputed the 2,000 arrests recorded by the monitoring group.", "2,000", "arrested", "monitoring group", ""},
 	{"put the figure at, after a figure", "", "Police said 12 people were arrested on Monday, and officials put the figure at 40 by Tuesday.", "40", "arrested", "officials", ""},
+	// A description with its name: the name speaks.
+	{"group with a name", "", "The monitoring group Airwars has recorded 340 civilian deaths in the city.", "340", "killed", "Airwars", ""},
+	{"outlet with a name", "", "Independent outlet Mediazona, which counts obituaries, has confirmed the deaths of 9,100 soldiers.", "9,100", "killed", "Mediazona", ""},
+	{"ministry as apposition", "", "Russia's defence ministry did not comment but said its forces had killed 45 fighters.", "45", "killed", "Defence", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
@@ -247,6 +251,10 @@ func TestTreeNoFigure(t *testing.T) {
 		{"At least 27 miners were killed and 40 others remain trapped after the tunnel collapsed.", "40"},
 		{"Two climbers died on the peak and five more are stranded at the base camp, rescuers said.", "five"},
 		{"Quake kills 12, hundreds stranded", "hundreds"},
+		// Things, whatever verb: no measure counts them.
+		{"Air defences shot down 87 drones overnight, officials said.", "87"},
+		{"An inspection found no abuse at the 22 detainee facilities in the country.", "22"},
+		{"Two simultaneous landmine blasts ripped through the market.", "Two"},
 		// The level of a count before it that is no figure (a crowd).
 		{"Around 6,000 supporters filled the square, though the organisers put the total at 15,000.", "15,000"},
 		{"Some 3,000 people marched through the capital; opposition leaders put the count at 10,000.", "10,000"},
