@@ -101,6 +101,9 @@ var movementVerbs = map[string]bool{
 var tallyNouns = map[string]bool{
 	"toll": true, "number": true, "count": true, "tally": true, "total": true, "figure": true,
 	"influx": true, "population": true,
+	// Nouns of a measure whose level a tally verb sets: "bringing
+	// losses to 962,000", "casualties had climbed to 3,400".
+	"loss": true, "casualty": true, "death": true, "fatality": true, "arrest": true, "detention": true,
 }
 
 // tallyVerbs set a tally's level: the number is their object or oblique
@@ -1083,6 +1086,11 @@ func tallyMeasure(s *tree.Sentence, x int, places []Place, prev []Mention, last 
 		if mm, cue, rule, done := tallyLevel(s, g, places, prev, last); done {
 			return mm, cue, rule
 		}
+	}
+	// "bringing losses since the invasion to 962,000" parsed with "to
+	// 962,000" on the noun before: the level is the verb's.
+	if rel == "nmod" && (s.Case(x) == "to" || s.Case(x) == "at") && g >= 0 && !tallyNouns[s.Lemma(g)] && (s.URel(g) == "obl" || s.URel(g) == "obj") && tallyVerbs[lemma(s, s.Head(g), tallyVerbs)] {
+		g, rel = s.Head(g), "obl"
 	}
 	for hop := 0; g >= 0 && hop < 3; hop++ {
 		if !(tallyVerbs[lemma(s, g, tallyVerbs)] || rel == "pred") || !(rel == "obl" || rel == "obj" || rel == "pred" || rel == "advcl" || rel == "xcomp" || rel == "conj") {

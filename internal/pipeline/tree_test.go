@@ -77,6 +77,10 @@ var treeCases = []treeCase{
 	{"group with a name", "", "The monitoring group Airwars has recorded 340 civilian deaths in the city.", "340", "killed", "Airwars", ""},
 	{"outlet with a name", "", "Independent outlet Mediazona, which counts obituaries, has confirmed the deaths of 9,100 soldiers.", "9,100", "killed", "Mediazona", ""},
 	{"ministry as apposition", "", "Russia's defence ministry did not comment but said its forces had killed 45 fighters.", "45", "killed", "Defence", ""},
+	// A measure's noun as the tally a verb sets.
+	{"bringing losses to", "", "The rebels lost 300 fighters last week, the army said, bringing their losses since January to 2,100.", "2,100", "casualties", "army", ""},
+	{"casualties climbed to", "", "The army said its casualties had climbed to 3,400.", "3,400", "casualties", "army", ""},
+	{"deaths rose to", "", "Cholera deaths rose to 212 on Friday, the health ministry said.", "212", "killed", "ministry", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
