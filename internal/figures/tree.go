@@ -191,7 +191,7 @@ func knownWord(w string) bool {
 // readingWords are all the lemmas the readings know.
 var readingWords = func() map[string]bool {
 	v := map[string]bool{"them": true, "these": true, "those": true, "whom": true, "life": true, "lives": true, "home": true, "homes": true,
-		"sea": true, "injury": true, "hospital": true, "clinic": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
+		"sea": true, "injury": true, "captivity": true, "custody": true, "detention": true, "hospital": true, "clinic": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
 	for _, m := range []map[string]string{nounMeasures, patientVerbs, subjectVerbs, predicates} {
 		for k := range m {
 			v[k] = true
@@ -698,6 +698,20 @@ func modifierMeasure(s *tree.Sentence, w int, places []Place) (string, int, stri
 func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, int, string) {
 	lem := lemma(s, v, verbVocab)
 	passive := rel == "nsubj:pass" || rel == "nsubj" && s.Words[v].XPOS == "VBN" && s.Kid(v, "aux:pass") >= 0
+	// "110 remained in captivity", "40 are still in custody" (not "died
+	// in custody": the verb's own measure comes first).
+	_, sv := subjectVerbs[lem]
+	_, pv := patientVerbs[lem]
+	if (rel == "nsubj" || rel == "nsubj:pass") && !sv && !pv {
+		if k := oblLemma(s, v, "captivity"); k >= 0 {
+			return "captured", k, "in captivity"
+		}
+		for _, l := range []string{"custody", "detention"} {
+			if k := oblLemma(s, v, l); k >= 0 && s.Case(k) == "in" {
+				return "arrested", k, "in " + l
+			}
+		}
+	}
 	switch {
 	case rel == "obj" || passive:
 		if mm, ok := patientVerbs[lem]; ok {
@@ -758,6 +772,7 @@ func verbMeasure(s *tree.Sentence, v int, rel string, places []Place) (string, i
 		if movementVerbs[lem] && abroad(s, v, places) {
 			return "refugees", v, "crossed a border"
 		}
+
 	}
 	return "", -1, ""
 }

@@ -123,6 +123,15 @@ func load() *table {
 				if strings.Contains(f[0], "'") {
 					t.exact[strings.ReplaceAll(f[0], "'", "’")] = e
 				}
+				// "Niger state", "Borno state": news writes the common
+				// noun of a region in lower case.
+				for _, w := range []string{" State", " Province", " Region", " District", " Governorate", " Oblast"} {
+					if base, ok := strings.CutSuffix(f[0], w); ok {
+						if _, taken := t.exact[base+strings.ToLower(w)]; !taken {
+							t.exact[base+strings.ToLower(w)] = e
+						}
+					}
+				}
 			}
 		}
 		for _, line := range strings.Split(countriesTSV, "\n") {

@@ -17,6 +17,7 @@ func TestScan(t *testing.T) {
 		{"Iraqis and Afghans; an Iraqi, an Afghan, a Filipino", []string{"Iraqis=Iraq", "Afghans=Afghanistan", "Iraqi=Iraq", "Afghan=Afghanistan", "Filipino=Philippines"}},
 		{"Shi'ite militia", nil},
 		{"Niger and Nigeria", []string{"Niger=Niger", "Nigeria=Nigeria"}},
+		{"police in Niger state; Kano state; Niger State", []string{"Niger state=Nigeria", "Kano state=Nigeria", "Niger State=Nigeria"}},
 		{"Guinea-Bissau and Guinea", []string{"Guinea-Bissau=Guinea-Bissau", "Guinea=Guinea"}},
 		{"Democratic Republic of the Congo; Congo", []string{"Democratic Republic of the Congo=Democratic Republic of the Congo", "Congo=Democratic Republic of the Congo"}},
 		{"Georgia and Jordan", []string{"Georgia=Georgia", "Jordan=Jordan"}},

@@ -81,6 +81,11 @@ var treeCases = []treeCase{
 	{"bringing losses to", "", "The rebels lost 300 fighters last week, the army said, bringing their losses since January to 2,100.", "2,100", "casualties", "army", ""},
 	{"casualties climbed to", "", "The army said its casualties had climbed to 3,400.", "3,400", "casualties", "army", ""},
 	{"deaths rose to", "", "Cholera deaths rose to 212 on Friday, the health ministry said.", "212", "killed", "ministry", ""},
+	// In captivity, in custody.
+	{"remained in captivity", "", "Gunmen freed 40 pupils on Monday, but 110 remained in captivity, police said.", "110", "captured", "police", ""},
+	{"still in custody", "", "Some 300 protesters are still in custody, the lawyers group said.", "Some 300", "arrested", "lawyers group", ""},
+	{"remain in detention", "", "About 60 migrants remain in detention on the island, officials said.", "About 60", "arrested", "officials", ""},
+	{"died in custody", "", "Rights groups said 14 prisoners had died in custody since March.", "14", "killed", "Rights groups", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
