@@ -10,24 +10,13 @@ import (
 // TestAnaphora: "the ministry said", "the agency added", "he said" take
 // the last source the description fits, not whichever came last.
 func TestAnaphora(t *testing.T) {
-	for _, c := range []struct{ name, text, number, source string }{
+	checkSources(t, []sourceCase{
 		{"ministry after police", "Blast in market\nPolice said 12 people died at the scene. The toll later rose to 20, the ministry said.", "20", "ministry"},
 		{"agency after a person", "Camps overflow\nThe UN refugee agency said 3,000 people crossed on Monday. Governor Ali Musa said 40 boats arrived. Another 2,500 refugees fled across the border on Tuesday, the agency added.", "2,500", "UNHCR"},
 		{"he after a body", "Clashes in the north\nDefence Minister Omar Haddad said 30 soldiers were killed. The army said 12 were wounded. He said 9 more were missing.", "9", "Omar Haddad"},
 		{"it after a person", "Floods spread\nThe Red Cross said 400 homes were destroyed. Its director, Maria Lopez, spoke in Geneva. It said 1,200 people had been evacuated.", "1,200", "ICRC"},
 		{"military after ministry", "Border fighting\nThe health ministry said 14 civilians were killed. The military said 31 militants were killed in the operation. The military said another 6 were captured.", "6", "military"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			doc := claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}
-			f := gotFig(pipeline.ExtractWith(doc, pipeline.Options{Explain: true}), c.number)
-			if f == nil {
-				t.Fatalf("%q: no figure %q", c.text, c.number)
-			}
-			if f.Source != c.source {
-				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
-			}
-		})
-	}
+	})
 }
 
 // TestListPoints: bullet points after a sentence that names whose
@@ -69,43 +58,23 @@ func TestListPoints(t *testing.T) {
 // episode in the article's voice; the source quoted before does not
 // carry into it, though it carries into the next figures of its run.
 func TestOtherTime(t *testing.T) {
-	for _, c := range []struct{ name, text, number, source string }{
+	checkSources(t, []sourceCase{
 		{"last month", "Boat sinks off coast\nAt least 30 migrants drowned when their boat sank, an IOM spokesperson said. Another 12 are missing. Last month, a boat carrying 80 people capsized, leaving 45 dead.", "45", claim.Publisher},
 		{"earlier this year", "Quake strikes\nThe disaster agency said 112 people were killed in the quake. Earlier this year, floods in the same province killed 60 people.", "60", claim.Publisher},
 		{"in 2019", "Clashes in the delta\nThe army said it had killed 25 militants. In 2019, similar raids left 300 people dead.", "300", claim.Publisher},
 		{"run goes on", "Boat sinks off coast\nAt least 30 migrants drowned when their boat sank, an IOM spokesperson said. Another 12 are missing.", "12", "IOM"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}, pipeline.Options{Explain: true}), c.number)
-			if f == nil {
-				t.Fatalf("%q: no figure %q", c.text, c.number)
-			}
-			if f.Source != c.source {
-				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
-			}
-		})
-	}
+	})
 }
 
 // TestPersonNamed: "he" is the person a sentence named, though that
 // sentence reported nothing; "adding that" speaks with its verb's
 // subject.
 func TestPersonNamed(t *testing.T) {
-	for _, c := range []struct{ name, text, number, source string }{
+	checkSources(t, []sourceCase{
 		{"adding that", "Clashes in capital\nInterior Minister John Otieno rejected the figures. \"These numbers are invented,\" he told reporters, adding that 64 police officers had been injured.", "64", "John Otieno"},
 		{"he told", "Storm aftermath\nGovernor Maria Santos toured the flooded district on Sunday. She told reporters that 31 people had died.", "31", "Maria Santos"},
 		{"not a nationality", "Boat capsizes\nThe coast guard said 12 bodies were found. The Italian navy joined the search. It said 40 people were missing.", "40", "coast guard"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}, pipeline.Options{Explain: true}), c.number)
-			if f == nil {
-				t.Fatalf("%q: no figure %q", c.text, c.number)
-			}
-			if f.Source != c.source {
-				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
-			}
-		})
-	}
+	})
 }
 
 // TestSharedSubject: a sentence with no figure whose reporting verb shares
@@ -115,5 +84,24 @@ func TestSharedSubject(t *testing.T) {
 	f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: text}, pipeline.Options{Explain: true}), "40")
 	if f == nil || f.Source != "army" {
 		t.Errorf("40 militants: got %+v, want the army's", f)
+	}
+}
+
+// sourceCase is a short text of our own and the source a figure in it
+// must take.
+type sourceCase struct{ name, text, number, source string }
+
+func checkSources(t *testing.T, cases []sourceCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Published: "2025-03-04", Text: c.text}, pipeline.Options{Explain: true}), c.number)
+			if f == nil {
+				t.Fatalf("%q: no figure %q", c.text, c.number)
+			}
+			if f.Source != c.source {
+				t.Errorf("%q: %q from %q (%s), want %q", c.text, c.number, f.Source, f.Explain.Source, c.source)
+			}
+		})
 	}
 }
