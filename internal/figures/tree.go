@@ -291,7 +291,12 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 	}
 	// The number's phrase: the noun it counts and the word that heads it.
 	x, noun := n, -1
-	if s.URel(n) == "nummod" || s.Rel(n) == "compound" && s.POS(s.Head(n)) == "NOUN" {
+	if s.URel(n) == "nummod" && s.POS(s.Head(n)) == "VERB" && n+1 < s.Len() && s.Head(n+1) == s.Head(n) && strings.HasPrefix(s.Rel(n+1), "nsubj") {
+		// "52,000 Sudanese had reached Chad" parsed with the number on
+		// the verb and the demonym as its subject: the number counts the
+		// subject.
+		noun, x = n+1, n+1
+	} else if s.URel(n) == "nummod" || s.Rel(n) == "compound" && s.POS(s.Head(n)) == "NOUN" {
 		noun = s.Head(n)
 		x = noun
 	} else if k := partitive(s, n); k >= 0 {

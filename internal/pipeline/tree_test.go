@@ -86,6 +86,9 @@ var treeCases = []treeCase{
 	{"still in custody", "", "Some 300 protesters are still in custody, the lawyers group said.", "Some 300", "arrested", "lawyers group", ""},
 	{"remain in detention", "", "About 60 migrants remain in detention on the island, officials said.", "About 60", "arrested", "officials", ""},
 	{"died in custody", "", "Rights groups said 14 prisoners had died in custody since March.", "14", "killed", "Rights groups", ""},
+	// A demonym subject the tagger took for an adjective.
+	{"demonyms reached", "", "An estimated 52,000 Sudanese had reached Chad by Friday after fleeing the fighting in Darfur, the agency said.", "An estimated 52,000", "refugees", "agency", ""},
+	{"demonyms entered", "", "About 8,000 Congolese have entered Uganda since Sunday, officials said.", "About 8,000", "refugees", "officials", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
