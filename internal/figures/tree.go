@@ -191,7 +191,7 @@ func knownWord(w string) bool {
 // readingWords are all the lemmas the readings know.
 var readingWords = func() map[string]bool {
 	v := map[string]bool{"them": true, "these": true, "those": true, "whom": true, "life": true, "lives": true, "home": true, "homes": true,
-		"sea": true, "injury": true, "captivity": true, "custody": true, "detention": true, "hospital": true, "clinic": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
+		"sea": true, "injury": true, "victim": true, "captivity": true, "custody": true, "detention": true, "hospital": true, "clinic": true, "flight": true, "exodus": true, "arrival": true, "seeker": true, "cross": true}
 	for _, m := range []map[string]string{nounMeasures, patientVerbs, subjectVerbs, predicates} {
 		for k := range m {
 			v[k] = true
@@ -308,6 +308,11 @@ func readTree(s *tree.Sentence, m *Mention, places []Place, prev []Mention, ctx 
 		if mm := antecedent(s, noun, prev, last); mm != "" {
 			return Reading{Measure: mm, Cue: noun, Noun: noun, Rule: "partitive of an earlier figure", Subset: true}
 		}
+	}
+	// "40 of the victims were foreign nationals", "identified 25 of the
+	// victims": part of the toll the article has given.
+	if noun >= 0 && noun != x && s.Lemma(noun) == "victim" && (last == "killed" || last == "casualties" || last == "wounded") {
+		return Reading{Measure: last, Cue: noun, Noun: noun, Rule: "part of the victims (the article's last measure)", Subset: true}
 	}
 	nm, ncue, nrule := nounMeasure(s, noun, places)
 	if nm == "" && noun < 0 {

@@ -89,6 +89,9 @@ var treeCases = []treeCase{
 	// A demonym subject the tagger took for an adjective.
 	{"demonyms reached", "", "An estimated 52,000 Sudanese had reached Chad by Friday after fleeing the fighting in Darfur, the agency said.", "An estimated 52,000", "refugees", "agency", ""},
 	{"demonyms entered", "", "About 8,000 Congolese have entered Uganda since Sunday, officials said.", "About 8,000", "refugees", "officials", ""},
+	// Part of the victims of a toll given before.
+	{"of the victims were", "", "Bombings kill 253\nThe attacks killed 253 people, police said. Police said 40 of the victims were tourists.", "40", "killed", "Police", ""},
+	{"identified of the victims", "", "Ferry sinks\nAt least 86 passengers drowned when the ferry sank, officials said. Officials have identified 25 of the victims.", "25", "killed", "Officials", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
@@ -263,6 +266,8 @@ func TestTreeNoFigure(t *testing.T) {
 		{"At least 27 miners were killed and 40 others remain trapped after the tunnel collapsed.", "40"},
 		{"Two climbers died on the peak and five more are stranded at the base camp, rescuers said.", "five"},
 		{"Quake kills 12, hundreds stranded", "hundreds"},
+		// Victims with no toll before them are no figure.
+		{"Police said 40 of the victims of the fraud were pensioners.", "40"},
 		// Things, whatever verb: no measure counts them.
 		{"Air defences shot down 87 drones overnight, officials said.", "87"},
 		{"An inspection found no abuse at the 22 detainee facilities in the country.", "22"},
