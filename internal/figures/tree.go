@@ -905,6 +905,18 @@ func abroad(s *tree.Sentence, v int, places []Place) bool {
 			return true
 		}
 	}
+	// "flee into neighbouring Tanzania" however the parser hung it (the
+	// participle "neighbouring" taken for a verb): the words after the verb.
+	k := v + 1
+	if k < s.Len() && isOne(s.Lower(k), "to", "into", "across", "towards", "toward") {
+		k++
+		for k < s.Len() && isOne(s.Lower(k), "the", "neighbouring", "neighboring", "nearby", "neighbour", "neighbor") {
+			k++
+		}
+		if k < s.Len() && countryAt(s, k, places) {
+			return true
+		}
+	}
 	return false
 }
 

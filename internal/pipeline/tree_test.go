@@ -92,6 +92,8 @@ var treeCases = []treeCase{
 	// Part of the victims of a toll given before.
 	{"of the victims were", "", "Bombings kill 253\nThe attacks killed 253 people, police said. Police said 40 of the victims were tourists.", "40", "killed", "Police", ""},
 	{"identified of the victims", "", "Ferry sinks\nAt least 86 passengers drowned when the ferry sank, officials said. Officials have identified 25 of the victims.", "25", "killed", "Officials", ""},
+	// Into a neighbouring country, however the parser hung "neighbouring".
+	{"driven to flee into neighbouring", "", "The violence has driven more than 8,000 Burundians to flee into neighbouring Tanzania, the agency said.", "more than 8,000", "refugees", "agency", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
