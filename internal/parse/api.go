@@ -32,15 +32,16 @@ func (m *Model) Parse(words []Word) {
 	for i := range words {
 		s.lx = append(s.lx, makeLex(words[i].Form))
 	}
+	m.lexicon.fill(s.lx)
 	n := len(words)
 	if cap(s.tags) < n {
 		s.t1, s.tags, s.st = make([]uint8, n), make([]uint8, n), make([]uint8, n)
 	}
 	s.t1, s.tags, s.st = s.t1[:n], s.tags[:n], s.st[:n]
-	nt := len(m.UPOS)
-	label(m.tag1, nt, s.lx, nil, s.t1, s.scores[:], &s.feats)
-	label(m.tag2, nt, s.lx, s.t1, s.tags, s.scores[:], &s.feats)
-	label(m.super, len(m.Super), s.lx, s.tags, s.st, s.scores[:], &s.feats)
+	nt, amb := len(m.UPOS), m.lexicon.used()
+	label(m.tag1, nt, m.lexicon, amb, s.lx, nil, s.t1, s.scores[:], &s.feats)
+	label(m.tag2, nt, m.lexicon, amb, s.lx, s.t1, s.tags, s.scores[:], &s.feats)
+	label(m.super, len(m.Super), nil, amb, s.lx, s.tags, s.st, s.scores[:], &s.feats)
 	m.parse(&s.c, s.lx, s.tags, s.st, s.scores[:], &s.feats)
 	for i := range words {
 		w := &words[i]

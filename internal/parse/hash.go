@@ -36,3 +36,13 @@ func hashString(s string) uint64 {
 	}
 	return h
 }
+
+// hashBytes goes on with FNV-1a hash h over b (hashBytes(offset, b) is
+// hashString(string(b))).
+func hashBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}

@@ -20,14 +20,16 @@ type Model struct {
 	// Labels are the dependency relations; root is the index of "root".
 	Labels []string
 	// Super are the supertags: a relation and the side of the head.
-	Super  []string
-	root   int
-	tag1   *table // first tagging pass
-	tag2   *table // second pass, reading the first pass's tags around each word
-	super  *table // supertagger, reading the tags
-	parser *table // moves
-	rels   *table // the relation of each arc
-	lemmas *lemmatizer
+	Super   []string
+	root    int
+	tag1    *table // first tagging pass
+	tag2    *table // second pass, reading the first pass's tags around each word
+	super   *table // supertagger, reading the tags
+	parser  *table // moves
+	relL    *table // the relation of a left arc
+	relR    *table // the relation of a right arc
+	lemmas  *lemmatizer
+	lexicon *lexicon
 	// Info says how the model was trained and what it scored.
 	Info Info
 }
@@ -65,31 +67,39 @@ func Default() (*Model, error) {
 
 func decodeEmbedded() (*Model, error) { return Decode(bytes.NewReader(embedded)) }
 
-const magic = "tally-parse-model 4\n"
+const magic = "tally-parse-model 5\n"
 
 type header struct {
 	UPOS    []string `json:"upos"`
 	XPOS    []string `json:"xpos"`
 	Labels  []string `json:"labels"`
 	Super   []string `json:"super"`
-	Tables  [][2]int `json:"tables"` // slots and weights of each table, in the order of Model.tables
-	Lemmas  int      `json:"lemmas"` // bytes of the lemma block
+	Tables  [][2]int `json:"tables"`  // features and weights of each table, in the order of Model.tables
+	Lexicon int      `json:"lexicon"` // bytes of the lexicon block
+	Lemmas  int      `json:"lemmas"`  // bytes of the lemma block
 	Info    Info     `json:"info"`
 	Version int      `json:"version"`
 }
 
 // Encode writes m in the model file format: a magic line, a JSON header,
-// then for each table its feature keys, weight counts, classes and
-// weights (little-endian), then the lemma block. The hash tables are
-// rebuilt when the file is read: keys take less room than slots.
+// then for each table its rows: feature keys (little-endian) and scales,
+// then for a table of at most three classes every class's weight, else
+// each row's weight count, classes and weights; then the lexicon and the
+// lemma block.
+// The hash tables are rebuilt when the file is read: rows take less room
+// than slots.
 func (m *Model) Encode(w io.Writer) error {
-	lem := m.lemmas.encode()
-	h := header{UPOS: m.UPOS, XPOS: m.XPOS, Labels: m.Labels, Super: m.Super, Info: m.Info, Version: 1, Lemmas: len(lem)}
+	lem, lexi := m.lemmas.encode(), m.lexicon.encode()
+	h := header{UPOS: m.UPOS, XPOS: m.XPOS, Labels: m.Labels, Super: m.Super, Info: m.Info, Version: 1, Lemmas: len(lem), Lexicon: len(lexi)}
 	for _, t := range m.tables() {
-		if t.keys == nil {
+		if t.rows == nil && t.features() > 0 {
 			return errors.New("parse: only a freshly trained model can be written")
 		}
-		h.Tables = append(h.Tables, [2]int{len(t.keys), len(t.w)})
+		n := 0
+		for _, r := range t.rows {
+			n += len(r.w)
+		}
+		h.Tables = append(h.Tables, [2]int{len(t.rows), n})
 	}
 	js, err := json.Marshal(h)
 	if err != nil {
@@ -100,15 +110,27 @@ func (m *Model) Encode(w io.Writer) error {
 	binary.Write(&b, binary.LittleEndian, uint32(len(js)))
 	b.Write(js)
 	for _, t := range m.tables() {
-		binary.Write(&b, binary.LittleEndian, t.keys)
-		b.Write(t.counts)
-		for _, cw := range t.w {
-			b.WriteByte(byte(cw >> 16))
+		for _, r := range t.rows {
+			binary.Write(&b, binary.LittleEndian, r.key)
 		}
-		for _, cw := range t.w {
-			binary.Write(&b, binary.LittleEndian, uint16(cw))
+		for _, r := range t.rows {
+			b.WriteByte(r.exp)
+		}
+		if !t.inline() {
+			for _, r := range t.rows {
+				b.WriteByte(uint8(len(r.w)))
+			}
+			for _, r := range t.rows {
+				b.Write(r.class)
+			}
+		}
+		for _, r := range t.rows {
+			for _, q := range r.w {
+				b.WriteByte(uint8(q))
+			}
 		}
 	}
+	b.Write(lexi)
 	b.Write(lem)
 	_, err = w.Write(b.Bytes())
 	return err
@@ -122,7 +144,7 @@ func Decode(r io.Reader) (*Model, error) {
 	}
 	rest, ok := bytes.CutPrefix(data, []byte(magic))
 	if !ok {
-		return nil, errors.New("not a tally parser model")
+		return nil, errors.New("not a tally parser model of this version (rebuild it: go generate ./internal/parse)")
 	}
 	if len(rest) < 4 {
 		return nil, errors.New("model truncated")
@@ -139,7 +161,7 @@ func Decode(r io.Reader) (*Model, error) {
 	rest = rest[n:]
 	m := &Model{UPOS: h.UPOS, XPOS: h.XPOS, Labels: h.Labels, Super: h.Super, Info: h.Info, root: -1}
 	if len(m.UPOS) != len(m.XPOS) || len(m.UPOS) == 0 || len(m.UPOS) > 250 || len(m.Labels) == 0 || len(m.Labels) > 64 ||
-		len(m.Super) == 0 || len(m.Super) > 250 || len(h.Tables) != 5 {
+		len(m.Super) == 0 || len(m.Super) > 250 || len(h.Tables) != 6 {
 		return nil, errors.New("model header: bad tag or label lists")
 	}
 	for i, l := range m.Labels {
@@ -150,19 +172,21 @@ func Decode(r io.Reader) (*Model, error) {
 	if m.root < 0 {
 		return nil, errors.New("model header: no root label")
 	}
-	ptrs := []**table{&m.tag1, &m.tag2, &m.super, &m.parser, &m.rels}
-	classes := []int{len(m.UPOS), len(m.UPOS), len(m.Super), 3, 2 * len(m.Labels)}
+	ptrs := []**table{&m.tag1, &m.tag2, &m.super, &m.parser, &m.relL, &m.relR}
+	classes := []int{len(m.UPOS), len(m.UPOS), len(m.Super), 3, len(m.Labels), len(m.Labels)}
 	for i, size := range h.Tables {
-		var t *table
-		t, rest, err = decodeTable(rest, size[0], size[1])
+		*ptrs[i], rest, err = decodeTable(rest, classes[i], size[0], size[1])
 		if err != nil {
 			return nil, err
 		}
-		if err := t.check(classes[i]); err != nil {
-			return nil, err
-		}
-		*ptrs[i] = t
 	}
+	if h.Lexicon < 0 || h.Lexicon > len(rest) {
+		return nil, errors.New("model: truncated lexicon")
+	}
+	if m.lexicon, err = decodeLexicon(rest[:h.Lexicon], len(m.UPOS)); err != nil {
+		return nil, err
+	}
+	rest = rest[h.Lexicon:]
 	if len(rest) != h.Lemmas {
 		return nil, fmt.Errorf("model: %d bytes of lemmas, header says %d", len(rest), h.Lemmas)
 	}
@@ -170,31 +194,76 @@ func Decode(r io.Reader) (*Model, error) {
 	return m, err
 }
 
-func decodeTable(b []byte, features, weights int) (*table, []byte, error) {
-	need := features*9 + weights*3
-	if features < 0 || weights < 0 || weights >= maxWeights || need > len(b) {
-		return nil, nil, errors.New("model: bad or truncated weight table")
+// decodeTable reads one table's rows and builds its slots, checking that
+// every class is in range so that a damaged file cannot make a lookup
+// read out of bounds.
+func decodeTable(b []byte, nclass, features, weights int) (*table, []byte, error) {
+	bad := errors.New("model: bad or truncated weight table")
+	if features < 0 || weights < 0 || features > len(b) {
+		return nil, nil, bad
 	}
-	keys := make([]uint64, features)
-	for i := range keys {
-		keys[i] = binary.LittleEndian.Uint64(b[8*i:])
+	t := newEmptyTable(nclass, features)
+	if !t.inline() && weights >= maxWeights {
+		return nil, nil, bad
 	}
-	counts := append([]uint8(nil), b[8*features:9*features]...)
-	classes, ws := b[9*features:9*features+weights], b[9*features+weights:need]
-	cw := make([]uint32, weights)
-	for i := range cw {
-		cw[i] = uint32(classes[i])<<16 | uint32(binary.LittleEndian.Uint16(ws[2*i:]))
+	need := features * 9
+	if t.inline() {
+		if weights != features*nclass {
+			return nil, nil, bad
+		}
+		need += weights
+	} else {
+		need += features + 2*weights
 	}
-	t, err := buildTable(keys, counts, cw)
-	if err != nil {
-		return nil, nil, fmt.Errorf("model: %w", err)
+	if need > len(b) {
+		return nil, nil, bad
 	}
-	t.keys, t.counts = nil, nil
+	keys, exps := b[:8*features], b[8*features:9*features]
+	if t.inline() {
+		ws := b[9*features : 9*features+weights]
+		for i := 0; i < features; i++ {
+			if exps[i] > maxExp {
+				return nil, nil, bad
+			}
+			p := uint64(exps[i]) << 29
+			for c := 0; c < nclass; c++ {
+				p |= uint64(ws[i*nclass+c]) << (8 * c)
+			}
+			if err := t.insert(binary.LittleEndian.Uint64(keys[8*i:]), p); err != nil {
+				return nil, nil, fmt.Errorf("model: %w", err)
+			}
+		}
+		return t, b[need:], nil
+	}
+	counts := b[9*features : 10*features]
+	cls := b[10*features : 10*features+weights]
+	ws := b[10*features+weights : need]
+	t.w = make([]uint16, weights)
+	for i, c := range cls {
+		if int(c) >= nclass {
+			return nil, nil, fmt.Errorf("model: a weight for class %d of %d", c, nclass)
+		}
+		t.w[i] = uint16(c)<<8 | uint16(ws[i])
+	}
+	off := 0
+	for i := 0; i < features; i++ {
+		k := int(counts[i])
+		if exps[i] > maxExp || off+k > weights {
+			return nil, nil, bad
+		}
+		if err := t.insert(binary.LittleEndian.Uint64(keys[8*i:]), varPayload(exps[i], k, off)); err != nil {
+			return nil, nil, fmt.Errorf("model: %w", err)
+		}
+		off += k
+	}
+	if off != weights {
+		return nil, nil, bad
+	}
 	return t, b[need:], nil
 }
 
 // tables are the model's weight tables in file order.
-func (m *Model) tables() []*table { return []*table{m.tag1, m.tag2, m.super, m.parser, m.rels} }
+func (m *Model) tables() []*table { return []*table{m.tag1, m.tag2, m.super, m.parser, m.relL, m.relR} }
 
 // String names the model for `tally parse --help` and logs.
 func (m *Model) String() string {

@@ -40,6 +40,21 @@ func checkTree(t testing.TB, words []Word) {
 	}
 }
 
+// readCoNLLUFile reads a CoNLL-U file of the test data.
+func readCoNLLUFile(t testing.TB, path string) []Sentence {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	s, err := ReadCoNLLU(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func model(t testing.TB) *Model {
 	m, err := Default()
 	if err != nil {
@@ -125,15 +140,7 @@ func TestUDScores(t *testing.T) {
 // subjects and complements, appositions, relative clauses, coordination
 // and partitives.
 func TestPinnedTrees(t *testing.T) {
-	f, err := os.Open("testdata/news.conllu")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := ReadCoNLLU(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := readCoNLLUFile(t, "testdata/news.conllu")
 	m := model(t)
 	pins, wrong := 0, 0
 	for _, g := range gold {

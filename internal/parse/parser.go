@@ -301,24 +301,26 @@ func joint(move, label, L int) int {
 	return 0
 }
 
-// relation picks the relation of the arc that move makes in c, returning
-// the joint class. The last arc, onto the root, is always "root".
-func (m *Model) relation(c *config, move int, feats []uint64, L int, score func([]uint64, []float32), buf []float32) int {
+// arcLabel picks the relation of the arc that move makes in c. The last
+// arc, onto the root, is always "root"; no other is.
+func (m *Model) arcLabel(c *config, move int, feats []uint64, scores []int32, hits []uint64) int {
 	if move == moveRight && c.top(1) == 0 {
-		return joint(move, m.root, L)
+		return m.root
 	}
-	score(feats, buf)
-	off := 0
+	t := m.relL
 	if move == moveRight {
-		off = L
+		t = m.relR
 	}
+	L := len(m.Labels)
+	clear(scores[:L])
+	t.addAll(feats, scores, hits)
 	best := -1
-	for l := 0; l < L; l++ {
-		if l != m.root && (best < 0 || buf[off+l] > buf[off+best]) {
+	for l, v := range scores[:L] {
+		if l != m.root && (best < 0 || v > scores[best]) {
 			best = l
 		}
 	}
-	return joint(move, best, L)
+	return best
 }
 
 // parse fills heads and rels (indexed 1..n) of the n words with the
@@ -330,26 +332,32 @@ func (m *Model) parse(c *config, lx []lex, tags, st []uint8, scores []int32, fb 
 	L := len(m.Labels)
 	c.reset(len(lx))
 	var hits [160]uint64
-	var rel [128]float32
 	for !c.done() {
+		var valid [3]bool
+		nvalid, best := 0, -1
+		for mv := range valid {
+			if valid[mv] = c.validMove(mv, L, m.root); valid[mv] {
+				nvalid, best = nvalid+1, mv
+			}
+		}
+		if best == moveRight && c.top(1) == 0 { // the last arc, onto the root: nothing to score
+			c.apply(joint(best, m.root, L), L)
+			continue
+		}
 		feats = parserFeatures(feats[:0], c, lx, tags, st)
-		clear(scores[:4])
-		m.parser.addAll(feats, scores, hits[:])
-		best := -1
-		for mv := 0; mv < 3; mv++ {
-			if (best < 0 || scores[mv] > scores[best]) && c.validMove(mv, L, m.root) {
-				best = mv
+		if nvalid > 1 {
+			clear(scores[:3])
+			m.parser.addAll(feats, scores, hits[:])
+			best = -1
+			for mv := 0; mv < 3; mv++ {
+				if valid[mv] && (best < 0 || scores[mv] > scores[best]) {
+					best = mv
+				}
 			}
 		}
 		cls := 0
 		if best != moveShift {
-			cls = m.relation(c, best, feats, L, func(f []uint64, out []float32) {
-				clear(scores)
-				m.rels.addAll(f, scores, hits[:])
-				for i := range out {
-					out[i] = float32(scores[i])
-				}
-			}, rel[:2*L])
+			cls = joint(best, m.arcLabel(c, best, feats, scores, hits[:]), L)
 		}
 		c.apply(cls, L)
 	}

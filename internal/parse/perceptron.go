@@ -1,9 +1,6 @@
 package parse
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // perceptron is the averaged multi-class perceptron used in training
 // (Collins 2002; averaging by timestamps as in Daumé's thesis): a dense
@@ -89,11 +86,11 @@ func (p *perceptron) average(i int) float64 {
 }
 
 // compile prunes features seen in fewer than minSeen instances of the
-// first pass
-// and averaged weights below minWeight (a share of the largest) and quantises the rest to 16 bits, returning the run-time
-// table and the scale that turns its integer scores back into weights.
-// p is left as it is, so training can go on after a look at the dev set.
-func (p *perceptron) compile(minWeight float64, minSeen int) (*table, float64, error) {
+// first pass and averaged weights below minWeight (a share of the
+// largest), and quantises the rest (see table) into the run-time table
+// of classes lo..hi-1 (numbered from 0 there). p is left as it is, so
+// training can go on after a look at the dev set.
+func (p *perceptron) compile(minWeight float64, minSeen, lo, hi int) (*table, error) {
 	maxw := 0.0
 	for i := range p.w {
 		maxw = math.Max(maxw, math.Abs(p.average(i)))
@@ -101,32 +98,55 @@ func (p *perceptron) compile(minWeight float64, minSeen int) (*table, float64, e
 	if maxw == 0 {
 		maxw = 1
 	}
-	scale := maxw / 32767
+	scale := maxw / (127 << maxExp)
 	cut := minWeight * maxw
-	rows := make([]sparseRow, 0, len(p.keys))
+	rows := make([]qrow, 0, len(p.keys))
+	vals := make([]float64, hi-lo)
 	for r, k := range p.keys {
 		if int(p.freq[k]) < minSeen {
 			continue
 		}
-		var row sparseRow
-		for c := 0; c < p.nclass; c++ {
+		top := 0.0
+		for c := lo; c < hi; c++ {
 			v := p.average(r*p.nclass + c)
 			if math.Abs(v) < cut {
-				continue
+				v = 0
 			}
-			q := math.Round(v / scale)
-			if q == 0 {
-				continue
-			}
-			row.class = append(row.class, uint8(c))
-			row.w = append(row.w, int16(q))
+			vals[c-lo] = v / scale
+			top = math.Max(top, math.Abs(v/scale))
 		}
-		if len(row.class) > 0 {
-			row.key = k
+		row, ok := quantise(k, vals, hi-lo <= inlineClasses, top)
+		if ok {
 			rows = append(rows, row)
 		}
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
-	t, err := newTable(rows)
-	return t, scale, err
+	return newTable(hi-lo, rows)
+}
+
+// quantise turns one feature's weights (in units of the table's scale,
+// at most 127<<maxExp) into a row: the least scale that keeps every
+// weight in a signed byte. Zeros are dropped unless the row is inline;
+// a row of zeros is no row.
+func quantise(key uint64, vals []float64, inline bool, top float64) (qrow, bool) {
+	exp := uint8(0)
+	for exp < maxExp && top/float64(int(1)<<exp) > 127.49 {
+		exp++
+	}
+	div := float64(int(1) << exp)
+	row := qrow{key: key, exp: exp}
+	any := false
+	for c, v := range vals {
+		q := math.Round(v / div)
+		q = math.Max(-127, math.Min(127, q))
+		if q != 0 {
+			any = true
+		}
+		if inline {
+			row.w = append(row.w, int8(q))
+		} else if q != 0 {
+			row.class = append(row.class, uint8(c))
+			row.w = append(row.w, int8(q))
+		}
+	}
+	return row, any
 }

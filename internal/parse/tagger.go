@@ -52,13 +52,20 @@ const (
 	cPrevT0
 	cPrevTp1
 	cTm10p1
+	tAmb
+	tAmbPrev
+	tAmbP1
+	tAmbM1
+	tAmbForm
+	cAmbT0
 )
 
 // noTag is the "tag" of positions before the sentence start.
 const noTag = 255
 
-// tagFeatures appends the features of word i given the two tags before it.
-func tagFeatures(dst []uint64, lx []lex, ctx []uint8, i int, prev, prev2 uint8) []uint64 {
+// tagFeatures appends the features of word i given the two tags before it;
+// with amb, those of the ambiguity classes too (models with a lexicon).
+func tagFeatures(dst []uint64, lx []lex, ctx []uint8, i int, prev, prev2 uint8, amb bool) []uint64 {
 	at := func(j int) *lex {
 		if j < 0 || j >= len(lx) {
 			return &nullLex
@@ -101,6 +108,15 @@ func tagFeatures(dst []uint64, lx []lex, ctx []uint8, i int, prev, prev2 uint8) 
 		key3(tFormP1P2, w.form, n1.form, n2.form),
 		key2(tShapeP1, w.shape, n1.shape),
 	)
+	if amb {
+		dst = append(dst,
+			key1(tAmb, w.amb),
+			key2(tAmbPrev, w.amb, pv),
+			key2(tAmbP1, w.amb, n1.amb),
+			key2(tAmbM1, m1.amb, w.amb),
+			key2(tAmbForm, w.amb, n1.form),
+		)
+	}
 	if ctx == nil {
 		return dst
 	}
@@ -111,33 +127,54 @@ func tagFeatures(dst []uint64, lx []lex, ctx []uint8, i int, prev, prev2 uint8) 
 		return uint64(ctx[j])
 	}
 	c0, cm1, cp1, cm2, cp2 := c(i), c(i-1), c(i+1), c(i-2), c(i+2)
-	return append(dst,
+	dst = append(dst,
 		key1(cT0, c0), key1(cTm1, cm1), key1(cTp1, cp1), key1(cTm2, cm2), key1(cTp2, cp2),
 		key2(cT0p1, c0, cp1), key2(cTm10, cm1, c0), key2(cTp12, cp1, cp2),
 		key2(cT0Form, c0, w.form), key2(cTp1Form, cp1, w.form),
 		key2(cPrevT0, pv, c0), key2(cPrevTp1, pv, cp1), key3(cTm10p1, cm1, c0, cp1),
 	)
+	if amb {
+		dst = append(dst, key3(cAmbT0, w.amb, c0, cp1))
+	}
+	return dst
 }
 
 // label gives each word of lx one of n labels with table t, reading ctx
-// (nil for the first pass) as context.
-func label(t *table, n int, lx []lex, ctx, out []uint8, scores []int32, fb *[]uint64) {
+// (nil for the first pass) as context, and the ambiguity classes if amb.
+// With a lexicon z (the tagging passes), a word seen often with one tag
+// takes it unscored and one seen often takes one of the tags it was seen
+// with.
+func label(t *table, n int, z *lexicon, amb bool, lx []lex, ctx, out []uint8, scores []int32, fb *[]uint64) {
 	feats := *fb
 	defer func() { *fb = feats }()
 	prev, prev2 := uint8(noTag), uint8(noTag)
 	var hits [64]uint64
 	for i := range lx {
-		feats = tagFeatures(feats[:0], lx, ctx, i, prev, prev2)
-		clear(scores)
-		t.addAll(feats, scores, hits[:])
-		sc := scores[:n]
-		best := 0
-		for c := 1; c < n; c++ {
-			if sc[c] > sc[best] {
-				best = c
-			}
+		if z != nil && lx[i].only != noTag && int(lx[i].only) < n {
+			out[i] = lx[i].only
+			prev2, prev = prev, out[i]
+			continue
 		}
-		out[i] = uint8(best)
-		prev2, prev = prev, uint8(best)
+		feats = tagFeatures(feats[:0], lx, ctx, i, prev, prev2, amb)
+		clear(scores[:n])
+		t.addAll(feats, scores, hits[:])
+		best := uint8(bestOf(scores[:n], z.allowed(&lx[i])))
+		out[i] = best
+		prev2, prev = prev, best
 	}
+}
+
+// bestOf is the class with the highest score among those m allows (all
+// when m is nil or allows none).
+func bestOf[T int32 | float32](sc []T, m *tagMask) int {
+	best := -1
+	for c, v := range sc {
+		if (best < 0 || v > sc[best]) && (m == nil || m.has(uint8(c))) {
+			best = c
+		}
+	}
+	if best < 0 {
+		return bestOf(sc, nil)
+	}
+	return best
 }

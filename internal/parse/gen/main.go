@@ -29,6 +29,7 @@ func main() {
 	flag.IntVar(&opt.MinSeen, "min-seen", 0, "drop parser features seen in fewer instances of the first pass")
 	flag.IntVar(&opt.TagMinSeen, "tag-min-seen", 0, "the same for the taggers")
 	flag.Int64Var(&opt.Seed, "seed", 0, "shuffling seed (default 1)")
+	flag.BoolVar(&opt.Lexicon, "lexicon", false, "give the tagger the training words' ambiguity classes and tag constraints (see parse.TrainOptions)")
 	flag.Parse()
 	if *train == "" || *dev == "" {
 		fmt.Fprintln(os.Stderr, "usage: gen -train TRAIN.conllu -dev DEV.conllu [-out model.bin]")
