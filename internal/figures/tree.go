@@ -837,7 +837,9 @@ func hospitalised(s *tree.Sentence, v int, lem string) bool {
 	in := isOne(lem, "hospitalize", "hospitalise") && (oblCase(s, v, "after") >= 0 || oblCase(s, v, "following") >= 0)
 	if isOne(lem, "take", "rush", "admit", "carry", "bring", "ferry", "airlift", "evacuate", "send", "transfer", "treat") {
 		for _, k := range s.Kids(v) {
-			if s.URel(k) == "obl" && isOne(lemma(s, k, hospitalWords), "hospital", "clinic") {
+			// (Any relation: "to hospital" is sometimes parsed as an
+			// infinitive.)
+			if isOne(lemma(s, k, hospitalWords), "hospital", "clinic", "hospitals", "clinics") {
 				in = true
 			}
 		}
@@ -853,8 +855,9 @@ func hospitalised(s *tree.Sentence, v int, lem string) bool {
 	if !in {
 		return false
 	}
-	for _, k := range s.Kids(v) {
-		if s.URel(k) == "obl" && s.Case(k) == "with" && !injuryWords[lemma(s, k, injuryWords)] {
+	// Anywhere in the clause, however it was hung.
+	for k := 0; k < s.Len(); k++ {
+		if (s.URel(k) == "obl" || s.URel(k) == "nmod") && s.Case(k) == "with" && !injuryWords[lemma(s, k, injuryWords)] && s.Dominates(v, k) {
 			return false // "with cholera", "with breathing problems"
 		}
 	}
