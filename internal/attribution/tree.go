@@ -517,6 +517,9 @@ func isOneOf(w string, set ...string) bool {
 // article's voice. (An event that is what is said, "floods that killed
 // 340 have displaced a million, the UN said", is the news.)
 func background(s *tree.Sentence, w, v int) bool {
+	if eventOf(s, w, v) {
+		return true
+	}
 	for x, steps := w, 0; x >= 0 && x != v && steps < s.Len(); x, steps = s.Head(x), steps+1 {
 		if s.URel(x) != "acl" {
 			continue
@@ -527,6 +530,44 @@ func background(s *tree.Sentence, w, v int) bool {
 		}
 	}
 	return false
+}
+
+// eventOf reports a figure that names the people of an event the
+// speaker at word v says something else about: "praised the release of
+// several political prisoners", "the killing of two clerics could be
+// part of a slide, analysts say", "to secure the release of two hostages".
+// The event is known; the speaker's words are about it, not its count.
+func eventOf(s *tree.Sentence, w, v int) bool {
+	n := w
+	if s.URel(w) == "nummod" {
+		n = s.Head(w)
+	}
+	if s.URel(n) != "nmod" || s.Case(n) != "of" {
+		return false
+	}
+	e := s.Head(n)
+	if e < 0 || !eventOfNouns[s.Lemma(e)] || s.Kid(e, "det") < 0 || s.Lower(s.Kid(e, "det")) != "the" {
+		return false
+	}
+	h := s.Head(e)
+	if h < 0 || h == v {
+		return false
+	}
+	if _, rep := reportingLemmas[s.Lemma(h)]; rep {
+		return false
+	}
+	// The event is the object of another verb, or the subject of a
+	// judgement about it ("could be part of", "sparked").
+	switch s.URel(e) {
+	case "obj", "nsubj", "obl":
+		return s.POS(h) == "VERB" || s.POS(h) == "NOUN" || s.POS(h) == "ADJ"
+	}
+	return false
+}
+
+var eventOfNouns = map[string]bool{
+	"release": true, "killing": true, "kidnapping": true, "abduction": true, "murder": true,
+	"execution": true, "detention": true, "freeing": true, "capture": true,
 }
 
 // eventNouns name an attack, disaster or clash that a figure can

@@ -94,6 +94,10 @@ var treeCases = []treeCase{
 	{"identified of the victims", "", "Ferry sinks\nAt least 86 passengers drowned when the ferry sank, officials said. Officials have identified 25 of the victims.", "25", "killed", "Officials", ""},
 	// Into a neighbouring country, however the parser hung "neighbouring".
 	{"driven to flee into neighbouring", "", "The violence has driven more than 8,000 Burundians to flee into neighbouring Tanzania, the agency said.", "more than 8,000", "refugees", "agency", ""},
+	// The people of a known event the speaker says something else about.
+	{"praised the release of", "", "The president praised the release of 40 political prisoners on Monday, his office said.", "40", "captured", "", ""},
+	{"condemned the abduction of", "", "The minister condemned the abduction of 30 pupils, officials said.", "30", "captured", "", ""},
+	{"secure the release of", "", "Elders are trying to secure the release of three aid workers held by the group, a spokesman said.", "three", "captured", "", ""},
 	// Reporting clauses over the figure.
 	{"X said after", "", "Twelve people died in the blast at the market, police said.", "Twelve", "killed", "police", ""},
 	{"according to", "", "At least 30 civilians were killed in the raid, according to hospital officials.", "At least 30", "killed", "hospital officials", ""},
