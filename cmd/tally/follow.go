@@ -116,18 +116,26 @@ func runUnfollow(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer closeAll()
+	return removeEach(series, func(s string) (bool, error) { return wdb.Unfollow(ctx, s) }, "unfollow", "followed", "following", stdout, stderr)
+}
+
+// removeEach removes each item with remove, saying what became of it:
+// "no longer following X", or why not on stderr; the exit code is 1 when
+// any was not removed. cmd names the command, state what the item was
+// ("followed") and doing what it no longer is ("following").
+func removeEach(items []string, remove func(string) (bool, error), cmd, state, doing string, stdout, stderr io.Writer) int {
 	failed := false
-	for _, s := range series {
-		ok, err := wdb.Unfollow(ctx, s)
+	for _, it := range items {
+		ok, err := remove(it)
 		switch {
 		case err != nil:
-			fmt.Fprintf(stderr, "tally unfollow: %s: %v\n", s, oneLine(err.Error()))
+			fmt.Fprintf(stderr, "tally %s: %s: %v\n", cmd, it, oneLine(err.Error()))
 			failed = true
 		case !ok:
-			fmt.Fprintf(stderr, "tally unfollow: %s is not followed\n", s)
+			fmt.Fprintf(stderr, "tally %s: %s is not %s\n", cmd, it, state)
 			failed = true
 		default:
-			fmt.Fprintf(stdout, "no longer following %s\n", s)
+			fmt.Fprintf(stdout, "no longer %s %s\n", doing, it)
 		}
 	}
 	return exitCode(failed)

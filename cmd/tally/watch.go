@@ -118,21 +118,7 @@ func watchOnce(dsn string, feeds []string, list, remove bool, every time.Duratio
 			fmt.Fprintf(stdout, "%s  every %s  (%s)\n", f.URL, f.Every, last)
 		}
 	case remove:
-		failed := false
-		for _, f := range feeds {
-			ok, err := wdb.Unwatch(ctx, f)
-			switch {
-			case err != nil:
-				fmt.Fprintf(stderr, "tally watch: %s: %v\n", f, oneLine(err.Error()))
-				failed = true
-			case !ok:
-				fmt.Fprintf(stderr, "tally watch: %s is not watched\n", f)
-				failed = true
-			default:
-				fmt.Fprintf(stdout, "no longer watching %s\n", f)
-			}
-		}
-		return exitCode(failed)
+		return removeEach(feeds, func(f string) (bool, error) { return wdb.Unwatch(ctx, f) }, "watch", "watched", "watching", stdout, stderr)
 	default:
 		if err := addFeeds(ctx, wdb, feeds, every, allowPrivate, stdout); err != nil {
 			fmt.Fprintf(stderr, "tally watch: %v\n", oneLine(err.Error()))

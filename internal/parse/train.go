@@ -198,6 +198,21 @@ func (m *Model) learnLabels(train []Sentence) map[string]uint8 {
 			counts[w.Rel]++
 		}
 	}
+	keys := mostFrequent(counts, 64) // the label sets of features are 64-bit masks
+	idx := map[string]uint8{}
+	for i, k := range keys {
+		idx[k] = uint8(i)
+		if k == "root" {
+			m.root = i
+		}
+	}
+	m.Labels = keys
+	return idx
+}
+
+// mostFrequent returns the keys of counts, most frequent first (ties in
+// key order, so training is deterministic), at most limit of them.
+func mostFrequent(counts map[string]int, limit int) []string {
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
@@ -208,18 +223,10 @@ func (m *Model) learnLabels(train []Sentence) map[string]uint8 {
 		}
 		return keys[i] < keys[j]
 	})
-	if len(keys) > 64 {
-		keys = keys[:64] // the label sets of features are 64-bit masks
+	if len(keys) > limit {
+		keys = keys[:limit]
 	}
-	idx := map[string]uint8{}
-	for i, k := range keys {
-		idx[k] = uint8(i)
-		if k == "root" {
-			m.root = i
-		}
-	}
-	m.Labels = keys
-	return idx
+	return keys
 }
 
 // supertag names word i's relation and where its head is: "nsubj>"
@@ -243,19 +250,7 @@ func (m *Model) learnSupertags(insts, devs []instance) {
 			counts[supertag(m.Labels[in.labels[i+1]], int32(i+1), in.heads[i+1])]++
 		}
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if counts[keys[i]] != counts[keys[j]] {
-			return counts[keys[i]] > counts[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) > 250 {
-		keys = keys[:250]
-	}
+	keys := mostFrequent(counts, 250)
 	idx := map[string]uint8{}
 	for i, k := range keys {
 		idx[k] = uint8(i)

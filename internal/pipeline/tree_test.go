@@ -259,7 +259,7 @@ func gotCounted(f *claim.Figure) string {
 // TestTreeNoFigure: numbers the tree shows are of people no measure
 // covers, or of things.
 func TestTreeNoFigure(t *testing.T) {
-	for _, c := range []struct{ text, number string }{
+	checkNoFigure(t, []struct{ text, number string }{
 		{"More than 2,000 inmates broke out of the prison during the riot.", "More than 2,000"},
 		{"Doctors said 45 people were admitted to hospital with cholera last week.", "45"},
 		{"Some 22,000 concertgoers screamed and fled for their lives as the gunman fired.", "Some 22,000"},
@@ -293,17 +293,12 @@ func TestTreeNoFigure(t *testing.T) {
 		{"Some 120 nurses infected with the virus were isolated.", "Some 120"},
 		{"Of 731 confirmed cases, 54 died (Table 1).", "1"},
 		{"The dead are listed in Annex 3 of the report.", "3"},
-	} {
-		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
-		if f := gotFig(figs, c.number); f != nil {
-			t.Errorf("%q: %q read as %s (%s)", c.text, c.number, f.Measure, f.Explain.Measure)
-		}
-	}
+	})
 }
 
 // TestRatiosAndThings: ratios and counts of things are no figures.
 func TestRatiosAndThings(t *testing.T) {
-	for _, c := range []struct{ text, number string }{
+	checkNoFigure(t, []struct{ text, number string }{
 		{"A suicide bomber killed 10 people in a campaign to wreck the Jan. 30 election.", "30"},
 		{"Militants killed 12 villagers before the March 3 vote.", "3"},
 		{"The attack that killed 40 people on Sept. 11 shocked the country.", "11"},
@@ -315,12 +310,7 @@ func TestRatiosAndThings(t *testing.T) {
 		{"Six people were hurt and two hospitals evacuated after the quake.", "two"},
 		{"Some 3,000 demonstrators gathered outside parliament.", "Some 3,000"},
 		{"Soldiers launched 40 airstrikes that killed militants.", "40"},
-	} {
-		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
-		if f := gotFig(figs, c.number); f != nil {
-			t.Errorf("%q: %q read as %s (%s)", c.text, c.number, f.Measure, f.Explain.Measure)
-		}
-	}
+	})
 }
 
 // TestModelNames: a weapon's model number is no count.
@@ -358,5 +348,16 @@ func TestSubsetScope(t *testing.T) {
 	f := gotFig(pipeline.ExtractWith(claim.Document{ID: "t", Text: "Police arrested 300 protesters, including 20 students."}, pipeline.Options{}), "300")
 	if f == nil || f.Scope == claim.ScopeSubset {
 		t.Errorf("the whole is marked a subset: %+v", f)
+	}
+}
+
+// checkNoFigure fails for each text whose number is read as a figure.
+func checkNoFigure(t *testing.T, cases []struct{ text, number string }) {
+	t.Helper()
+	for _, c := range cases {
+		figs := pipeline.ExtractWith(claim.Document{ID: "t", Text: c.text}, pipeline.Options{Explain: true})
+		if f := gotFig(figs, c.number); f != nil {
+			t.Errorf("%q: %q read as %s (%s)", c.text, c.number, f.Measure, f.Explain.Measure)
+		}
 	}
 }
