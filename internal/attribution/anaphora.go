@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/tally-news/tally/internal/geo"
-	"github.com/tally-news/tally/internal/sources"
 	"github.com/tally-news/tally/internal/tokens"
 )
 
@@ -21,10 +20,14 @@ const recentSources = 12
 // remember records a as the most recent named source.
 func (d *Doc) remember(a *Attribution) {
 	d.last = a
-	if a.Source == "" {
-		return
+	if a.Source != "" {
+		d.addRecent(*a)
 	}
-	d.recent = append(d.recent, *a)
+}
+
+// addRecent adds a to the sources descriptions can refer back to.
+func (d *Doc) addRecent(a Attribution) {
+	d.recent = append(d.recent, a)
 	if len(d.recent) > recentSources {
 		d.recent = d.recent[1:]
 	}
@@ -117,12 +120,5 @@ func (d *Doc) namePerson(text string, toks []tokens.Token) {
 	if _, kind, _, ok := d.res.Resolve(src); ok && kind != "person" {
 		return
 	}
-	a := Attribution{Source: sources.PersonName(src), SourceText: src, kind: "person"}
-	if canon, kind, _, ok := d.res.Resolve(a.Source); ok && kind == "person" {
-		a.Source = canon
-	}
-	d.recent = append(d.recent, a)
-	if len(d.recent) > recentSources {
-		d.recent = d.recent[1:]
-	}
+	d.addRecent(Attribution{Source: d.personName(src), SourceText: src, kind: "person"})
 }

@@ -556,16 +556,22 @@ func (d *Doc) resolve(text string, toks []tokens.Token, c Clause) (Attribution, 
 		return a, true
 	}
 	if looksLikePerson(toks, c.SrcFirst, c.SrcLast) {
-		a.Source, a.kind = sources.PersonName(srcText), "person"
-		// One person, one source, however outlets transliterate the
-		// name ("Zelenskyy", "Zelenskiy").
-		if canon, kind, _, ok := d.res.Resolve(a.Source); ok && kind == "person" {
-			a.Source = canon
-		}
+		a.Source, a.kind = d.personName(srcText), "person"
 		return a, true
 	}
 	a.Source = strings.TrimPrefix(strings.TrimPrefix(srcText, "the "), "The ")
 	return a, true
+}
+
+// personName is the source name of a person named by text: the name
+// without its title, and one person one source however outlets
+// transliterate the name ("Zelenskyy", "Zelenskiy").
+func (d *Doc) personName(text string) string {
+	name := sources.PersonName(text)
+	if canon, kind, _, ok := d.res.Resolve(name); ok && kind == "person" {
+		return canon
+	}
+	return name
 }
 
 // outletName returns the name in an outlet's description — the
