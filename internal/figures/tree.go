@@ -373,7 +373,7 @@ func fits(s *tree.Sentence, mm string, noun int) bool {
 	if mm == "deployed" && !deployNouns[s.Lower(noun)] {
 		return false
 	}
-	return mm == "supplied" || !(nonPersonNouns[s.Lower(noun)] || supplyNouns[s.Lower(noun)] || thingNouns[lemma(s, noun, thingNouns)])
+	return mm == "supplied" || !thing(s, noun)
 }
 
 // ownPredicate reports whether the tree makes number m the subject of a
